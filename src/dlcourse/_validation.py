@@ -1,0 +1,162 @@
+"""Input checks shared by every estimator.
+
+Every error names the parameter, what was received and what was expected. Data arrays go
+through scikit-learn's ``validate_data`` (which records ``n_features_in_`` and converts
+lists and DataFrames), preceded by our own checks where its messages would not say which
+parameter is wrong or how to fix it.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sklearn.utils.validation import validate_data
+
+RandomState = int | np.random.Generator | None
+FLOAT_DTYPES = (np.float64, np.float32)  # float32 stays float32; everything else becomes float64
+
+
+def check_random_state(random_state: RandomState) -> np.random.Generator:
+    """Return a NumPy Generator for ``random_state`` (None, a non-negative int, or a Generator)."""
+    if isinstance(random_state, np.random.Generator):
+        return random_state
+    if random_state is None or (_is_int(random_state) and random_state >= 0):
+        return np.random.default_rng(random_state)
+    raise ValueError(
+        f"random_state must be None, a non-negative int or a numpy.random.Generator, "
+        f"got {random_state!r}."
+    )
+
+
+# ------------------------------------------------------------------------ hyperparameters
+
+
+def check_positive_number(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
+        raise ValueError(f"{name} must be a number > 0, got {value!r}.")
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value!r}.")
+    return float(value)
+
+
+def check_positive_int(name: str, value: Any, *, allow_none: bool = False) -> int | None:
+    if value is None and allow_none:
+        return None
+    if not _is_int(value) or value < 1:
+        extra = " or None" if allow_none else ""
+        raise ValueError(f"{name} must be an int >= 1{extra}, got {value!r}.")
+    return int(value)
+
+
+def check_bool(name: str, value: Any) -> bool:
+    if not isinstance(value, bool | np.bool_):
+        raise ValueError(f"{name} must be True or False, got {value!r}.")
+    return bool(value)
+
+
+def check_choice(name: str, value: Any, choices: Sequence[str]) -> str:
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}; got {value!r}.")
+    return value
+
+
+# ----------------------------------------------------------------------------------- data
+
+
+def check_fit_data(
+    estimator: Any, X: Any, y: Any, *, y_numeric: bool, multi_output: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Validate the training data: X becomes (n, d) float, y becomes (n,) (or (n, m))."""
+    if y is None:
+        raise ValueError(
+            f"{type(estimator).__name__} requires y to be passed, but the target y is None."
+        )
+    shape_X = _check_X_shape(X)
+    shape_y = _shape(y)
+    if shape_y is not None:
+        if len(shape_y) == 0:
+            raise ValueError(f"y must be an array of shape (n_samples,), got the scalar {y!r}.")
+        if shape_X is not None and shape_X[0] != shape_y[0]:
+            raise ValueError(
+                f"X has {shape_X[0]} rows but y has {shape_y[0]}; every row (sample) of X "
+                "needs exactly one target in y."
+            )
+    X, y = validate_data(
+        estimator,
+        X,
+        y,
+        dtype=FLOAT_DTYPES,
+        ensure_all_finite=False,
+        y_numeric=y_numeric,
+        multi_output=multi_output,
+    )
+    check_finite("X", X)
+    if y_numeric:
+        y = y.astype(X.dtype, copy=False)
+        check_finite("y", y)
+    return X, y
+
+
+def check_predict_data(estimator: Any, X: Any) -> np.ndarray:
+    """Validate data to predict on: 2-D, finite, with as many features as seen in ``fit``."""
+    _check_X_shape(X)
+    X = validate_data(estimator, X, reset=False, dtype=FLOAT_DTYPES, ensure_all_finite=False)
+    check_finite("X", X)
+    return X
+
+
+def check_finite(name: str, a: np.ndarray) -> None:
+    """Refuse NaN and ±inf, saying how many there are and where the first one is."""
+    if a.dtype.kind not in "fc":
+        return
+    with np.errstate(over="ignore", invalid="ignore"):
+        if np.isfinite(np.sum(a)):  # one cheap pass; only a sum that is not finite needs a look
+            return
+    bad = ~np.isfinite(a)
+    if not bad.any():  # the sum overflowed, the values are fine
+        return
+    n_nan = int(np.isnan(a).sum())
+    n_inf = int(bad.sum()) - n_nan
+    first = tuple(int(i) for i in np.argwhere(bad)[0])
+    raise ValueError(
+        f"{name} contains {n_nan} NaN and {n_inf} infinite (inf) value(s), the first at index "
+        f"{first}; only finite numbers can be learned from. Drop or impute them first."
+    )
+
+
+def _check_X_shape(X: Any) -> tuple[int, ...] | None:
+    shape = _shape(X)
+    if shape is None:
+        return None
+    if len(shape) == 1:
+        raise ValueError(
+            f"X must be 2-D, of shape (n_samples, n_features), but got a 1-D array of shape "
+            f"{shape}. Reshape your data: X.reshape(-1, 1) if it holds a single feature, "
+            "X.reshape(1, -1) if it holds a single sample."
+        )
+    if len(shape) != 2:
+        raise ValueError(f"X must be 2-D, of shape (n_samples, n_features), got shape {shape}.")
+    if shape[0] == 0:
+        raise ValueError(f"X is empty: got shape {shape}, but at least 1 sample is required.")
+    if shape[1] == 0:
+        raise ValueError(
+            f"X has 0 feature(s) (shape={shape}) while a minimum of 1 is required."
+        )
+    return shape
+
+
+def _shape(a: Any) -> tuple[int, ...] | None:
+    """The shape of an array-like, or None when NumPy cannot tell (ragged lists, sparse)."""
+    if hasattr(a, "shape") and isinstance(a.shape, tuple):
+        return a.shape
+    try:
+        return np.shape(a)
+    except (ValueError, TypeError):
+        return None
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)

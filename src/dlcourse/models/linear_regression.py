@@ -1,0 +1,112 @@
+"""Linear regression by the normal equation (Lesson 1, section 1 and Exercise 1.1)."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from sklearn.base import BaseEstimator, RegressorMixin
+from sklearn.utils.validation import check_is_fitted
+
+from dlcourse._validation import check_bool, check_choice, check_fit_data, check_predict_data
+from dlcourse.data import add_bias
+from dlcourse.normal_equation import (
+    least_squares,
+    normal_equation_inverse,
+    normal_equation_solve,
+    solve_auto,
+)
+
+__all__ = ["LinearRegression"]
+
+SOLVERS = {
+    "auto": solve_auto,
+    "inverse": normal_equation_inverse,
+    "normal": normal_equation_solve,
+    "lstsq": least_squares,
+}
+
+
+class LinearRegression(RegressorMixin, BaseEstimator):
+    """ŷ = X w with w from the normal equation XᵀX w = Xᵀy.
+
+    Parameters
+    ----------
+    solver : {"auto", "inverse", "normal", "lstsq"}, default "auto"
+        - "inverse": w = (XᵀX)⁻¹ Xᵀy, the lesson's formula as written;
+        - "normal": solve XᵀX w = Xᵀy by Cholesky, no inverse formed;
+        - "lstsq": the Moore-Penrose (minimum-norm least-squares) solution, via an SVD of X;
+        - "auto": Cholesky on the centred data when XᵀX is well-conditioned; on singular or
+          ill-conditioned data the minimum-norm least-squares answer, with a
+          ``scipy.linalg.LinAlgWarning`` that says why. Never raises ``LinAlgError``.
+    fit_intercept : bool, default True
+        Learn a bias w_0 (the lesson's column of ones). "auto" centres X and y instead of
+        adding the column, which is equivalent and better conditioned; for rank-deficient X
+        its minimum norm is then taken over the feature weights only, as in scikit-learn.
+
+    Attributes
+    ----------
+    weights_ : ndarray, shape (d+1,) or (d+1, m)
+        The lesson's w: the bias first, then one weight per feature ((d,) without intercept).
+    coef_ : ndarray, shape (d,) or (m, d)
+    intercept_ : float or ndarray of shape (m,)
+    n_features_in_ : int
+    """
+
+    def __init__(self, solver: str = "auto", fit_intercept: bool = True) -> None:
+        self.solver = solver
+        self.fit_intercept = fit_intercept
+
+    def fit(self, X: ArrayLike, y: ArrayLike):
+        """Solve for the weights.
+
+        Parameters
+        ----------
+        X : array_like, shape (n, d)
+            Features, without a bias column: ``fit_intercept`` adds it.
+        y : array_like, shape (n,) or (n, m)
+            Targets.
+
+        Returns
+        -------
+        self
+        """
+        solve = SOLVERS[check_choice("solver", self.solver, tuple(SOLVERS))]
+        fit_intercept = check_bool("fit_intercept", self.fit_intercept)
+        X, y = check_fit_data(self, X, y, y_numeric=True, multi_output=True)
+        if not fit_intercept:
+            self.weights_ = solve(X, y)
+        elif self.solver == "auto":
+            x_mean, y_mean = X.mean(axis=0), y.mean(axis=0)  # (d,), () or (m,)
+            w = solve(X - x_mean, y - y_mean)  # (d,) or (d, m)
+            b = y_mean - x_mean @ w  # the bias that makes the fit pass through the means
+            self.weights_ = np.concatenate([np.asarray(b)[None], w])
+        else:
+            self.weights_ = solve(add_bias(X), y)  # the lesson's X with its column of ones
+        return self
+
+    def predict(self, X: ArrayLike) -> NDArray[np.floating]:
+        """ŷ = X w, shape (n,) or (n, m)."""
+        check_is_fitted(self)
+        X = check_predict_data(self, X)
+        W = self.weights_.astype(X.dtype, copy=False)
+        return X @ W[1:] + W[0] if self.fit_intercept else X @ W
+
+    @property
+    def coef_(self) -> NDArray[np.floating]:
+        """Feature weights the scikit-learn way, shape (d,) or (m, d)."""
+        check_is_fitted(self)
+        W = self.weights_[1:] if self.fit_intercept else self.weights_
+        return W.T
+
+    @property
+    def intercept_(self) -> float | NDArray[np.floating]:
+        """The bias w_0 (0.0 when ``fit_intercept=False``); shape (m,) for 2-D y."""
+        check_is_fitted(self)
+        if self.fit_intercept:
+            return self.weights_[0] if self.weights_.ndim == 2 else float(self.weights_[0])
+        return np.zeros(self.weights_.shape[1:]) if self.weights_.ndim == 2 else 0.0
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.target_tags.multi_output = True
+        return tags

@@ -1,0 +1,108 @@
+"""The one gradient-descent loop of Lesson 1 (section 2, "Update Equations for SGD").
+
+    w_new = w_old - λ ∇L
+
+Per-sample SGD (the lesson's loop), mini-batch SGD and full-batch gradient descent are the
+same loop with batch sizes 1, b and n. Logistic and softmax regression share it: both are a
+linear model z = x W followed by an output function whose loss gives the gradient x (ŷ - y)ᵀ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from dlcourse.losses import _linear_gradient
+
+__all__ = ["DivergenceError", "sgd"]
+
+Array = NDArray[np.floating]
+
+
+class DivergenceError(FloatingPointError):
+    """Training produced a non-finite loss or weights: the learning rate is too large."""
+
+
+def sgd(
+    X: Array,
+    Y: Array,
+    W: Array,
+    *,
+    link: Callable[[Array], Array],
+    loss: Callable[[Array, Array], Array],
+    learning_rate: float,
+    epochs: int,
+    batch_size: int | None = 1,
+    shuffle: bool = True,
+    rng: np.random.Generator | None = None,
+    callback: Callable[[int, float], None] | None = None,
+) -> tuple[Array, Array]:
+    """Train a linear model z = x W by (stochastic) gradient descent.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n, d+1)
+        Data matrix, bias column included. Not modified.
+    Y : ndarray, shape (n,) or (n, K)
+        Targets: 0/1 for logistic regression, one-hot rows for softmax regression.
+    W : ndarray, shape (d+1,) or (d+1, K)
+        Initial weights. Not modified; the trained weights are a new array.
+    link : callable
+        Output function, logits -> probabilities (sigmoid or softmax).
+    loss : callable
+        ``loss(Y, Z)``: each sample's loss from its targets and logits, shape (b,).
+    learning_rate : float
+        λ.
+    epochs : int
+        Passes over the data.
+    batch_size : int or None, default 1
+        1 is the lesson's per-sample SGD; b averages the gradient over b samples;
+        None (or any b >= n) is full-batch gradient descent.
+    shuffle : bool, default True
+        Visit the samples in a new random order every epoch (the order of ``X`` otherwise).
+    rng : numpy Generator, optional
+        Source of the shuffling order.
+    callback : callable, optional
+        Called as ``callback(epoch, mean_loss)`` after every epoch.
+
+    Returns
+    -------
+    W : ndarray, same shape as the initial weights
+    loss_history : ndarray, shape (epochs,)
+        Per epoch, the mean over the samples of each sample's loss, computed from the
+        prediction made just before the update that used it.
+
+    Raises
+    ------
+    DivergenceError
+        When the loss or the weights stop being finite; the message names the epoch.
+    """
+    n = X.shape[0]
+    b = n if batch_size is None else min(batch_size, n)
+    W = W.copy()
+    loss_history = np.empty(epochs)
+    order = np.arange(n)
+    rng = np.random.default_rng() if rng is None else rng
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked once an epoch
+        for epoch in range(epochs):
+            if shuffle and b < n:  # a full batch is the same sum in any order
+                order = rng.permutation(n)  # permute indices, never the data
+            total = 0.0
+            for start in range(0, n, b):
+                idx = slice(None) if b == n else order[start : start + b]
+                Xb, Yb = X[idx], Y[idx]  # (b, d+1), (b,) or (b, K)
+                Z = Xb @ W  # (b, d+1) @ (d+1, K) -> (b, K)
+                total += float(loss(Yb, Z).sum())  # from the weights before this update
+                W -= learning_rate * _linear_gradient(Xb, Yb, link(Z))
+            loss_history[epoch] = total / n
+            if not (np.isfinite(loss_history[epoch]) and np.isfinite(W).all()):
+                raise DivergenceError(
+                    f"Training diverged in epoch {epoch + 1} of {epochs}: the mean loss became "
+                    f"{loss_history[epoch]} and the weights stopped being finite. Try a smaller "
+                    f"learning_rate than {learning_rate!r}."
+                )
+            if callback is not None:
+                callback(epoch, float(loss_history[epoch]))
+    return W, loss_history

@@ -1,0 +1,24 @@
+import numpy as np
+import pytest
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(12345)
+
+
+def relative_error(a, b):
+    """Relative error between an analytic and a numerical derivative, robust near zero."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    return np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b)))
+
+
+def numerical_gradient(f, x, h=1e-6):
+    """Central finite differences of a scalar function f at x (any shape)."""
+    x = np.array(x, dtype=float)
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        e = np.zeros_like(x)
+        e[idx] = h
+        grad[idx] = (f(x + e) - f(x - e)) / (2 * h)
+    return grad

@@ -1,0 +1,108 @@
+import warnings
+
+import numpy as np
+import pytest
+from scipy.linalg import LinAlgWarning
+from sklearn.linear_model import LinearRegression as SkLinearRegression
+
+from dlcourse.data import make_toy_regression
+from dlcourse.models import LinearRegression
+
+SOLVERS = ["auto", "inverse", "normal", "lstsq"]
+
+
+@pytest.fixture
+def regression(rng):
+    X = rng.normal(size=(200, 6)) + rng.normal(size=6) * 3  # offsets, unit-ish scale
+    y = X @ rng.normal(size=6) + 2.5 + 0.1 * rng.normal(size=200)
+    return X, y
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_matches_sklearn_on_well_conditioned_data(solver, regression):
+    X, y = regression
+    ref = SkLinearRegression().fit(X, y)
+    model = LinearRegression(solver=solver).fit(X, y)
+    np.testing.assert_allclose(model.coef_, ref.coef_, rtol=1e-8)
+    assert model.intercept_ == pytest.approx(ref.intercept_, rel=1e-8)
+    np.testing.assert_allclose(model.weights_, np.r_[ref.intercept_, ref.coef_], rtol=1e-8)
+    np.testing.assert_allclose(model.predict(X), ref.predict(X), rtol=1e-8)
+    assert model.score(X, y) == pytest.approx(ref.score(X, y), rel=1e-10)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_without_intercept_and_multi_output(solver, regression, rng):
+    X, y = regression
+    Y = np.column_stack([y, 2 * y + rng.normal(size=len(y))])  # (n, 2)
+    ref = SkLinearRegression(fit_intercept=False).fit(X, Y)
+    model = LinearRegression(solver=solver, fit_intercept=False).fit(X, Y)
+    np.testing.assert_allclose(model.coef_, ref.coef_, rtol=1e-8)
+    np.testing.assert_array_equal(model.intercept_, 0.0)
+    assert model.weights_.shape == (6, 2)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_noise_free_toy_data_recovers_the_true_weights(solver):
+    X, y = make_toy_regression(n_samples=20, w=(0.5, 1.0), random_state=0)
+    model = LinearRegression(solver=solver).fit(X[:, 1:], y)
+    np.testing.assert_allclose(model.weights_, [0.5, 1.0], atol=1e-10)
+
+
+def test_duplicated_column_gives_the_minimum_norm_solution_with_a_warning(regression):
+    X, y = regression
+    X_dup = np.column_stack([X, X[:, 2]])
+    with pytest.warns(LinAlgWarning, match="ill-conditioned.*minimum-norm"):
+        model = LinearRegression().fit(X_dup, y)
+    # independent answer: the pseudoinverse of the centred data
+    Xc, yc = X_dup - X_dup.mean(0), y - y.mean()
+    np.testing.assert_allclose(model.coef_, np.linalg.pinv(Xc) @ yc, rtol=1e-8)
+    assert model.coef_[2] == pytest.approx(model.coef_[-1], rel=1e-8)  # the weight is shared
+
+
+def test_lstsq_solver_is_the_moore_penrose_solution_of_the_lessons_system(regression):
+    X, y = regression
+    X_dup = np.column_stack([X, X[:, 0]])
+    X_tilde = np.column_stack([np.ones(len(X)), X_dup])
+    model = LinearRegression(solver="lstsq").fit(X_dup, y)
+    np.testing.assert_allclose(model.weights_, np.linalg.pinv(X_tilde) @ y, rtol=1e-8)
+
+
+def test_auto_on_singular_data_never_raises_linalgerror(rng):
+    X = np.zeros((10, 3))  # rank 0
+    y = rng.normal(size=10)
+    with pytest.warns(LinAlgWarning):
+        model = LinearRegression().fit(X, y)
+    np.testing.assert_allclose(model.coef_, 0.0)
+    assert model.intercept_ == pytest.approx(y.mean())
+
+
+def test_auto_on_nearly_collinear_columns_is_as_accurate_as_lstsq(rng):
+    n = 500
+    x = rng.normal(size=n)
+    X = np.column_stack([x, x + 1e-7 * rng.normal(size=n), rng.normal(size=n)])
+    w_true = np.array([1.0, -2.0, 0.5])
+    y = X @ w_true + 1.0
+    with pytest.warns(LinAlgWarning):
+        auto = LinearRegression().fit(X, y)
+    np.testing.assert_allclose(auto.coef_, w_true, rtol=1e-6)
+
+
+@pytest.mark.parametrize("solver", ["inverse", "normal"])
+def test_gram_solvers_refuse_or_warn_on_singular_data(solver, regression):
+    X, y = regression
+    X_dup = np.column_stack([X, X[:, 0]])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            LinearRegression(solver=solver).fit(X_dup, y)
+        except ValueError as error:
+            assert "singular" in str(error) and "solver='auto'" in str(error)
+        else:
+            assert any(issubclass(w.category, LinAlgWarning) for w in caught)
+
+
+def test_float32_input_stays_float32(regression):
+    X, y = regression
+    model = LinearRegression().fit(X.astype(np.float32), y.astype(np.float32))
+    assert model.weights_.dtype == np.float32
+    assert model.predict(X.astype(np.float32)).dtype == np.float32

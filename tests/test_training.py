@@ -1,0 +1,58 @@
+"""The shared loop: batch sizes, full-batch gradient descent, divergence."""
+
+import numpy as np
+import pytest
+
+from dlcourse.activations import sigmoid, softmax
+from dlcourse.data import load_iris_binary, load_iris_one_hot
+from dlcourse.losses import _bce_with_logits, _ce_with_logits
+from dlcourse.models import LogisticRegression, SoftmaxRegression
+from dlcourse.training import DivergenceError, sgd
+
+
+def test_full_batch_is_plain_gradient_descent():
+    X, y = load_iris_binary()
+    w = np.zeros(5)
+    expected = w.copy()
+    for _ in range(30):  # hand-written GD: w <- w - λ Xᵀ(σ(Xw) - y) / n
+        expected = expected - 0.05 * X.T @ (sigmoid(X @ expected) - y) / len(X)
+    w_gd, history = sgd(
+        X, y.astype(float), w, link=sigmoid, loss=_bce_with_logits,
+        learning_rate=0.05, epochs=30, batch_size=None,
+    )
+    np.testing.assert_allclose(w_gd, expected, rtol=1e-12)
+    assert np.all(np.diff(history) < 0)  # full-batch GD at a small rate never goes up
+
+
+def test_mini_batches_average_the_gradient_over_the_batch():
+    X, Y = load_iris_one_hot()
+    W0 = np.zeros((5, 3))
+    W = W0.copy()
+    for start in range(0, 150, 32):  # one epoch, in order, batches of 32 (the last has 22)
+        Xb, Yb = X[start : start + 32], Y[start : start + 32]
+        W = W - 0.1 * Xb.T @ (softmax(Xb @ W) - Yb) / len(Xb)
+    W_sgd, _ = sgd(
+        X, Y, W0, link=softmax, loss=_ce_with_logits,
+        learning_rate=0.1, epochs=1, batch_size=32, shuffle=False,
+    )
+    np.testing.assert_allclose(W_sgd, W, rtol=1e-12)
+
+
+def test_batch_size_larger_than_n_is_full_batch():
+    X, y = load_iris_binary(bias=False)
+    a = LogisticRegression(batch_size=None, epochs=3, random_state=0).fit(X, y)
+    b = LogisticRegression(batch_size=10_000, epochs=3, random_state=0).fit(X, y)
+    np.testing.assert_array_equal(a.weights_, b.weights_)
+
+
+def test_divergence_stops_with_the_epoch_and_a_hint():
+    X, y = load_iris_binary(bias=False)
+    with pytest.raises(DivergenceError, match=r"epoch 1 of 5.*smaller learning_rate"):
+        LogisticRegression(learning_rate=1e308, epochs=5, random_state=0).fit(X * 1e10, y)
+
+
+def test_progress_bar_when_verbose(capsys):
+    X, Y = load_iris_one_hot(bias=False)
+    SoftmaxRegression(epochs=3, verbose=1, random_state=0).fit(X, Y.argmax(1))
+    err = capsys.readouterr().err
+    assert "SoftmaxRegression" in err and "3/3" in err and "loss=" in err
