@@ -22,7 +22,9 @@ def test_sigmoid_hand_values():
 
 
 def test_sigmoid_extremes_are_exact_and_silent():
-    with np.errstate(over="raise", divide="raise", invalid="raise"):  # any overflow warning would raise here
+    with np.errstate(
+        over="raise", divide="raise", invalid="raise"
+    ):  # any overflow warning would raise here
         s = sigmoid(np.array([-1000.0, 1000.0]))
     assert s[0] == 0.0 and s[1] == 1.0
 

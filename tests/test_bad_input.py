@@ -32,7 +32,7 @@ def test_non_finite_y(Model, data):
     X, y = data
     y = y.astype(float)
     y[0] = np.nan
-    with pytest.raises(ValueError, match="y contains .*NaN"):
+    with pytest.raises(ValueError, match=r"y contains .*NaN"):
         Model().fit(X, y)
 
 
@@ -82,7 +82,7 @@ def test_single_class(Model, data):
 
 def test_logistic_regression_refuses_three_classes(data):
     X, _ = data
-    with pytest.raises(ValueError, match="3 classes.*SoftmaxRegression"):
+    with pytest.raises(ValueError, match=r"3 classes.*SoftmaxRegression"):
         LogisticRegression().fit(X, np.arange(20) % 3)
 
 
@@ -109,7 +109,7 @@ def test_bad_hyperparameters(Model, param, value, message, data):
 
 def test_bad_solver(data):
     X, y = data
-    with pytest.raises(ValueError, match="solver must be one of 'auto', .*got 'qr'"):
+    with pytest.raises(ValueError, match=r"solver must be one of 'auto', .*got 'qr'"):
         LinearRegression(solver="qr").fit(X, y)
 
 
@@ -119,7 +119,9 @@ def test_bad_solver(data):
 )
 def test_init_weights_of_the_wrong_shape(Model, shape, expected, data):
     X, y = data
-    with pytest.raises(ValueError, match=rf"init_weights must have shape {expected}.*bias in row 0"):
+    with pytest.raises(
+        ValueError, match=rf"init_weights must have shape {expected}.*bias in row 0"
+    ):
         Model().fit(X, y, init_weights=np.zeros(shape))
 
 
@@ -133,7 +135,7 @@ def test_init_weights_with_nan(data):
 def test_predicting_with_the_wrong_number_of_features(Model, data):
     X, y = data
     model = Model().fit(X, y)
-    with pytest.raises(ValueError, match="X has 2 features, but .* is expecting 3 features"):
+    with pytest.raises(ValueError, match=r"X has 2 features, but .* is expecting 3 features"):
         model.predict(X[:, :2])
 
 

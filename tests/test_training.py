@@ -17,8 +17,14 @@ def test_full_batch_is_plain_gradient_descent():
     for _ in range(30):  # hand-written GD: w <- w - λ Xᵀ(σ(Xw) - y) / n
         expected = expected - 0.05 * X.T @ (sigmoid(X @ expected) - y) / len(X)
     w_gd, history = sgd(
-        X, y.astype(float), w, link=sigmoid, loss=_bce_with_logits,
-        learning_rate=0.05, epochs=30, batch_size=None,
+        X,
+        y.astype(float),
+        w,
+        link=sigmoid,
+        loss=_bce_with_logits,
+        learning_rate=0.05,
+        epochs=30,
+        batch_size=None,
     )
     np.testing.assert_allclose(w_gd, expected, rtol=1e-12)
     assert np.all(np.diff(history) < 0)  # full-batch GD at a small rate never goes up
@@ -32,8 +38,15 @@ def test_mini_batches_average_the_gradient_over_the_batch():
         Xb, Yb = X[start : start + 32], Y[start : start + 32]
         W = W - 0.1 * Xb.T @ (softmax(Xb @ W) - Yb) / len(Xb)
     W_sgd, _ = sgd(
-        X, Y, W0, link=softmax, loss=_ce_with_logits,
-        learning_rate=0.1, epochs=1, batch_size=32, shuffle=False,
+        X,
+        Y,
+        W0,
+        link=softmax,
+        loss=_ce_with_logits,
+        learning_rate=0.1,
+        epochs=1,
+        batch_size=32,
+        shuffle=False,
     )
     np.testing.assert_allclose(W_sgd, W, rtol=1e-12)
 

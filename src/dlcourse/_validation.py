@@ -142,9 +142,7 @@ def _check_X_shape(X: Any) -> tuple[int, ...] | None:
     if shape[0] == 0:
         raise ValueError(f"X is empty: got shape {shape}, but at least 1 sample is required.")
     if shape[1] == 0:
-        raise ValueError(
-            f"X has 0 feature(s) (shape={shape}) while a minimum of 1 is required."
-        )
+        raise ValueError(f"X has 0 feature(s) (shape={shape}) while a minimum of 1 is required.")
     return shape
 
 

@@ -204,7 +204,7 @@ def _ce_with_logits(Y: Array, Z: Array) -> Array:
 
 
 def _linear_gradient(X: Array, Y: Array, Y_hat: Array) -> Array:
-    """Mean over the batch of x (ŷ - y)ᵀ, for a linear model whose output function matches its loss."""
+    """Mean over the batch of x (ŷ - y)ᵀ: a linear model whose output function matches its loss."""
     R = Y_hat - Y  # (n,) or (n, K): the error of each prediction
     if X.ndim == 1:  # one sample: the outer product x (ŷ - y)ᵀ
         return np.multiply.outer(X, R)  # (d+1,) or (d+1, K)

@@ -59,7 +59,7 @@ def normal_equation_inverse(X: Array, y: Array) -> Array:
 
 
 def normal_equation_solve(X: Array, y: Array) -> Array:
-    """Solve XᵀX w = Xᵀy by Cholesky, without forming an inverse (see :func:`normal_equation_inverse`)."""
+    """Solve XᵀX w = Xᵀy by a Cholesky factorisation, without forming an inverse."""
     factor, rcond = _cholesky(X.T @ X)
     if factor is None:
         raise ValueError(_singular_message("normal"))
@@ -68,7 +68,7 @@ def normal_equation_solve(X: Array, y: Array) -> Array:
 
 
 def least_squares(X: Array, y: Array) -> Array:
-    """The minimum-norm w minimising ‖X w - y‖², i.e. w = X⁺ y with X⁺ the Moore-Penrose pseudoinverse.
+    """The minimum-norm w minimising ‖X w - y‖²: w = X⁺ y, X⁺ the Moore-Penrose pseudoinverse.
 
     Works for any X, rank-deficient or not, at the price of an SVD of X (O(n p²)).
     """

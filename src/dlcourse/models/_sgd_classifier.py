@@ -128,8 +128,10 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         if W.shape != shape and W.shape == (*shape, 1):  # the lesson's (d+1, 1) column
             W = W.reshape(shape)
         if W.shape != shape:
-            layout = "bias in row 0, then one row per feature" if self.fit_intercept else (
-                "one row per feature (fit_intercept=False: no bias row)"
+            layout = (
+                "bias in row 0, then one row per feature"
+                if self.fit_intercept
+                else ("one row per feature (fit_intercept=False: no bias row)")
             )
             raise ValueError(
                 f"init_weights must have shape {shape} ({layout}), got shape {W.shape}."
