@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 from numpy.typing import ArrayLike
 
 from dlcourse.activations import sigmoid
@@ -89,6 +90,7 @@ def loss_curve(
     ax = fig.add_subplot()
     ax.plot(np.arange(1, loss_history.size + 1), loss_history, color="#1d3557", lw=2)
     ax.set(xlabel="epoch", ylabel=ylabel, title=title)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(True, alpha=0.3)
     return fig
 

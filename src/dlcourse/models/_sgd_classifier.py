@@ -96,7 +96,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         shape = self._weights_shape(X_tilde.shape[1], len(classes))
         W = self._initial_weights(init_weights, shape, init_rng, X.dtype)
 
-        with _progress(self.verbose, epochs, type(self).__name__) as callback:
+        with _EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
             W, loss_history = sgd(
                 X_tilde,
                 Y,
@@ -192,7 +192,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         raise NotImplementedError
 
 
-class _progress:
+class _EpochProgress:
     """A tqdm bar over epochs showing the loss when ``verbose``; a no-op callback otherwise."""
 
     def __init__(self, verbose: int, epochs: int, name: str) -> None:
