@@ -47,6 +47,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     lesson1.add_argument("--quiet", action="store_true", help="no progress bars")
     lesson1.set_defaults(run=_lesson1)
+
+    notebook = commands.add_parser(
+        "notebook",
+        help="write the Lesson 1 notebook for learners (with TODOs) or with solutions",
+        description="Write the lesson's Jupyter notebook, generated from its Jupytext source.",
+    )
+    version = notebook.add_mutually_exclusive_group(required=True)
+    version.add_argument("--student", action="store_true", help="exercises left as TODO stubs")
+    version.add_argument("--solution", action="store_true", help="exercises solved")
+    notebook.add_argument(
+        "--out",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="output folder (default: the current folder)",
+    )
+    notebook.set_defaults(run=_notebook)
+
+    check = commands.add_parser(
+        "check",
+        help="run learners' notebooks and check every exercise",
+        description="Execute each notebook in a fresh kernel (in a temporary folder; the file "
+        "itself is never changed), run every exercise check and print a table. The exit "
+        "status is 0 only when every exercise of every notebook passes.",
+    )
+    check.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK")
+    check.add_argument("--json", action="store_true", help="print the results as JSON")
+    check.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=60.0,
+        metavar="S",
+        help="seconds one cell may run before it is interrupted (default: 60)",
+    )
+    check.set_defaults(run=_check)
     return parser
 
 
@@ -58,6 +93,54 @@ def _lesson1(args: argparse.Namespace) -> int:
     written = write_outputs(results, args.out)
     print(f"\nWrote {len(written)} files to {args.out}/; open {written['report']} in a browser.")
     return 0
+
+
+def _notebook(args: argparse.Namespace) -> int:
+    from dlcourse.notebooks import write_notebook
+
+    path = write_notebook(args.out, "lesson1", student=args.student)
+    print(f"Wrote {path}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    import json
+
+    from dlcourse.grading import grade_notebook
+
+    reports = []
+    for path in args.notebooks:
+        if not path.is_file():
+            print(f"dlcourse check: no notebook at {path}", file=sys.stderr)
+            return 2
+        reports.append(grade_notebook(path, timeout=args.timeout))
+    if args.json:
+        print(json.dumps([report.to_dict() for report in reports], indent=2))
+    else:
+        print("\n\n".join(_format_report(report) for report in reports))
+    return 0 if all(report.passed for report in reports) else 1
+
+
+def _format_report(report) -> str:
+    width = max(len(result.exercise) for result in report.results)
+    passed = sum(result.passed for result in report.results)
+    lines = [f"{report.path}: {passed} of {len(report.results)} exercises pass", ""]
+    if report.problems and passed == len(report.results):
+        lines[0] += ", but not every cell ran (see below)"
+    lines += [
+        f"  {result.exercise:<{width}}  {result.status:<11}  {result.message}"
+        for result in report.results
+    ]
+    if report.problems:
+        lines += ["", "  Cells that failed:"] + [f"    {problem}" for problem in report.problems]
+    return "\n".join(lines)
+
+
+def _positive_seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"the timeout must be > 0 seconds, got {text}")
+    return value
 
 
 def _seed(text: str) -> int:

@@ -16,7 +16,13 @@ from numpy.typing import ArrayLike
 
 from dlcourse.activations import sigmoid
 
-__all__ = ["learning_rate_accuracy", "loss_curve", "regression_fit", "sigmoid_with_data"]
+__all__ = [
+    "learning_rate_accuracy",
+    "line_fit_progress",
+    "loss_curve",
+    "regression_fit",
+    "sigmoid_with_data",
+]
 
 TRUE_COLOR, FIT_COLOR = "#2a9d8f", "#e63946"
 
@@ -109,4 +115,37 @@ def learning_rate_accuracy(learning_rates: Sequence[float], accuracies: Sequence
         title="Accuracy after 20 epochs of SGD",
     )
     ax.grid(True, axis="y", alpha=0.3)
+    return fig
+
+
+def line_fit_progress(x: ArrayLike, y: ArrayLike, path: ArrayLike, n_lines: int = 8) -> Figure:
+    """The fitted line at several steps of gradient descent, from pale (early) to dark (late).
+
+    Parameters
+    ----------
+    x, y : array_like, shape (n,)
+        The single feature and the targets.
+    path : array_like, shape (steps + 1, 2)
+        Bias and slope after every step, e.g. from :func:`dlcourse.training.gradient_descent_mse`.
+    n_lines : int, default 8
+        How many of the steps to draw, evenly spaced, the first and the last included.
+    """
+    x, y, path = np.asarray(x), np.asarray(y), np.asarray(path)
+    fig = Figure(figsize=(6.4, 4.2), layout="constrained")
+    ax = fig.add_subplot()
+    ax.scatter(x, y, color="#457b9d", zorder=3, label="data")
+    grid = np.linspace(x.min(), x.max(), 100)
+    steps = np.unique(np.linspace(0, len(path) - 1, n_lines).round().astype(int))
+    for rank, step in enumerate(steps):
+        bias, slope = path[step]
+        ax.plot(
+            grid,
+            bias + slope * grid,
+            color=FIT_COLOR,
+            alpha=0.15 + 0.85 * rank / max(1, len(steps) - 1),
+            label=f"step {step}" if step in (steps[0], steps[-1]) else None,
+        )
+    ax.set(xlabel="x", ylabel="y", title="Gradient descent moves the line onto the data")
+    ax.legend()
+    ax.grid(True, alpha=0.3)
     return fig

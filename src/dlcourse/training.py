@@ -14,9 +14,9 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from dlcourse.losses import _linear_gradient
+from dlcourse.losses import _linear_gradient, mean_squared_error_gradient
 
-__all__ = ["DivergenceError", "sgd"]
+__all__ = ["DivergenceError", "gradient_descent_mse", "sgd"]
 
 Array = NDArray[np.floating]
 
@@ -106,3 +106,35 @@ def sgd(
             if callback is not None:
                 callback(epoch, float(loss_history[epoch]))
     return W, loss_history
+
+
+def gradient_descent_mse(
+    X: Array, y: Array, w: Array, *, learning_rate: float, steps: int
+) -> Array:
+    """Full-batch gradient descent on the mean squared error of linear regression.
+
+    The iterative alternative to the normal equation: w ← w - λ (2/n) Xᵀ(Xw - y).
+
+    Parameters
+    ----------
+    X : ndarray, shape (n, d+1)
+        Data matrix, bias column included.
+    y : ndarray, shape (n,)
+    w : ndarray, shape (d+1,)
+        Starting weights; not modified.
+    learning_rate : float
+    steps : int
+
+    Returns
+    -------
+    path : ndarray, shape (steps + 1, d+1)
+        The weights before the first step and after every step. With too large a learning
+        rate the path grows without bound; it is returned as it is (inf or NaN included)
+        so that the divergence can be shown.
+    """
+    path = np.empty((steps + 1, np.size(w)))
+    path[0] = w
+    with np.errstate(over="ignore", invalid="ignore"):
+        for t in range(steps):
+            path[t + 1] = path[t] - learning_rate * mean_squared_error_gradient(X, y, path[t])
+    return path

@@ -1,0 +1,77 @@
+"""Lesson notebooks from one Jupytext source: the learner's version and the solution.
+
+The source (percent format, ``*.pct.py``) marks each solution region::
+
+    # BEGIN SOLUTION
+    return (y_hat - y) * x_i
+    # END SOLUTION
+    # STUB: return not_done(np.zeros_like(x_i))
+
+The solution notebook keeps the region and drops the markers and ``STUB`` lines. The student
+notebook drops the region and keeps the ``STUB`` lines, uncommented, after a ``TODO`` line:
+code that still runs, and that the checks recognise as not done. Markdown cells use the
+same markers (answers to questions).
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+__all__ = ["LESSONS", "build_notebook", "write_notebook"]
+
+LESSONS = {"lesson1": ("dlcourse.lessons.lesson1", "lesson1.pct.py")}
+
+_BEGIN = re.compile(r"^\s*(?:#\s*)?BEGIN SOLUTION\s*$")
+_END = re.compile(r"^\s*(?:#\s*)?END SOLUTION\s*$")
+_STUB = re.compile(r"^(?P<indent>\s*)(?:#\s*)?STUB:\s?(?P<code>.*)$")
+
+
+def build_notebook(lesson: str = "lesson1", *, student: bool) -> nbformat.NotebookNode:
+    """The lesson's notebook, with solutions (``student=False``) or with TODO stubs."""
+    package, name = LESSONS[lesson]
+    source = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    notebook = jupytext.reads(source, fmt="py:percent")
+    for cell in notebook.cells:
+        cell.source = _transform(cell.source, student=student, code=cell.cell_type == "code")
+    notebook.metadata.pop("jupytext", None)  # the .ipynb stands alone, unpaired
+    notebook.metadata.setdefault("dlcourse", {})["version"] = "student" if student else "solution"
+    nbformat.validate(notebook)
+    return notebook
+
+
+def write_notebook(out_dir: str | Path, lesson: str = "lesson1", *, student: bool) -> Path:
+    """Write ``<lesson>_student.ipynb`` or ``<lesson>_solution.ipynb`` into ``out_dir``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{lesson}_{'student' if student else 'solution'}.ipynb"
+    nbformat.write(build_notebook(lesson, student=student), path)
+    return path
+
+
+def _transform(source: str, *, student: bool, code: bool) -> str:
+    lines, inside = [], False
+    for line in source.splitlines():
+        if _BEGIN.match(line):
+            inside = True
+            continue
+        if _END.match(line):
+            inside = False
+            if student and code:
+                indent = re.match(r"\s*", line).group()
+                lines.append(f"{indent}# TODO: write your code here")
+            continue
+        stub = _STUB.match(line)
+        if stub:
+            if student:
+                lines.append(stub["indent"] + stub["code"])
+            continue
+        if not (inside and student):
+            lines.append(line)
+    if inside:
+        raise ValueError("a BEGIN SOLUTION marker has no END SOLUTION")
+    return "\n".join(lines)

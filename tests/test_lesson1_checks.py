@@ -1,0 +1,246 @@
+"""The exercise checks of Lesson 1: right answers pass, typical mistakes are named."""
+
+import numpy as np
+import pytest
+
+from dlcourse.checks import TODO, not_done
+from dlcourse.lessons.lesson1 import check
+
+# ------------------------------------------------------------- correct reference solutions
+
+
+def normal_equation(X, y):
+    return np.linalg.inv(X.T @ X) @ X.T @ y
+
+
+def binary_cross_entropy(y, y_hat):
+    y_hat = np.clip(y_hat, 1e-12, 1 - 1e-12)
+    return -(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+
+def calc_gradient(y, y_hat, x_i):
+    return (y_hat - y) * x_i
+
+
+def forward_pass(x_i, w):
+    return 1 / (1 + np.exp(-(x_i @ w)))
+
+
+def sgd_step(w, x_i, y_i, learning_rate):
+    gradient = calc_gradient(y_i, forward_pass(x_i, w), x_i)
+    return w - learning_rate * gradient.reshape(w.shape)
+
+
+def softmax(z):
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def softmax_forward_pass(x_i, W):
+    return softmax(x_i @ W)
+
+
+def softmax_gradient(y, y_hat, x_i):
+    return np.outer(x_i, y_hat - y)
+
+
+def softmax_sgd_step(W, x_i, y_i, learning_rate):
+    return W - learning_rate * softmax_gradient(y_i, softmax_forward_pass(x_i, W), x_i)
+
+
+CORRECT = [
+    (check.exercise_1_1_normal_equation, (normal_equation,)),
+    (check.exercise_1_2_questions, (150, 4)),
+    (check.exercise_1_2_binary_cross_entropy, (binary_cross_entropy,)),
+    (check.exercise_1_2_gradient, (calc_gradient,)),
+    (check.exercise_1_2_forward_pass, (forward_pass,)),
+    (check.exercise_1_2_sgd_step, (sgd_step,)),
+    (check.exercise_1_3_learning_rates, ({0.1: 100.0, 0.01: 100.0, 0.001: 87.0, 0.0001: 48.0},)),
+    (check.exercise_1_4_softmax, (softmax,)),
+    (check.exercise_1_4_forward_pass, (softmax_forward_pass,)),
+    (check.exercise_1_4_gradient, (softmax_gradient,)),
+    (check.exercise_1_4_sgd_step, (softmax_sgd_step,)),
+]
+
+
+@pytest.mark.parametrize(("run", "answer"), CORRECT, ids=lambda v: getattr(v, "__name__", ""))
+def test_correct_solutions_pass_and_print_a_verdict(run, answer, capsys):
+    result = run(*answer)
+    assert result.passed, result.message
+    assert "✅" in capsys.readouterr().out
+
+
+def test_every_exercise_of_the_grader_has_a_check():
+    assert {run for run, _ in CORRECT} == {c for c, _ in check.EXERCISES.values()}
+
+
+# ------------------------------------------------------------------------- not done yet
+
+
+def test_stubs_are_reported_as_not_done():
+    def stub_gradient(y, y_hat, x_i):
+        return not_done(np.zeros_like(x_i))
+
+    def step_using_a_stub(w, x_i, y_i, learning_rate):  # done, but relies on an unfinished piece
+        return w - learning_rate * stub_gradient(y_i, 0.5, x_i).reshape(w.shape)
+
+    for result in [
+        check.exercise_1_2_gradient(stub_gradient, quiet=True),
+        check.exercise_1_2_sgd_step(step_using_a_stub, quiet=True),
+        check.exercise_1_2_questions(TODO, TODO, quiet=True),
+        check.exercise_1_3_learning_rates(TODO, quiet=True),
+    ]:
+        assert result.status == "not done" and "not done yet" in result.message
+
+
+# ------------------------------------------------------- each typical mistake, planted
+
+
+def _fails_with(result, *words):
+    assert result.status == "failed", result
+    for word in words:
+        assert word in result.message, result.message
+
+
+def test_flipped_sign_in_the_gradient():
+    result = check.exercise_1_2_gradient(lambda y, y_hat, x: (y - y_hat) * x, quiet=True)
+    _fails_with(result, "sign is flipped")
+
+
+def test_flipped_sign_in_the_update():
+    def step(w, x_i, y_i, learning_rate):
+        return w + learning_rate * calc_gradient(y_i, forward_pass(x_i, w), x_i).reshape(w.shape)
+
+    _fails_with(check.exercise_1_2_sgd_step(step, quiet=True), "uphill")
+
+
+def test_transposed_softmax_gradient():
+    result = check.exercise_1_4_gradient(lambda y, y_hat, x: np.outer(y_hat - y, x), quiet=True)
+    _fails_with(result, "transposed", "(5, 3)")
+
+
+def test_extra_transpose_gives_a_column_gradient():
+    result = check.exercise_1_2_gradient(lambda y, y_hat, x: ((y_hat - y) * x)[:, None], quiet=True)
+    _fails_with(result, "shape (5, 1)", "should have shape (5,)")
+
+
+def test_softmax_over_the_wrong_axis():
+    def wrong_axis(z):
+        e = np.exp(z - np.max(z))
+        return e / e.sum(axis=0, keepdims=True)
+
+    _fails_with(check.exercise_1_4_softmax(wrong_axis, quiet=True), "wrong axis", "row")
+
+
+def test_softmax_that_overflows():
+    def naive(z):
+        return np.exp(z) / np.exp(z).sum(axis=-1, keepdims=True)
+
+    _fails_with(check.exercise_1_4_softmax(naive, quiet=True), "overflows", "subtract the largest")
+
+
+def test_missing_one_minus_y_in_binary_cross_entropy():
+    def missing(y, y_hat):
+        return -(y * np.log(y_hat) + np.log(1 - y_hat))
+
+    _fails_with(check.exercise_1_2_binary_cross_entropy(missing, quiet=True), "(1 - y)")
+
+
+def test_log_of_zero_in_binary_cross_entropy():
+    def unclipped(y, y_hat):
+        return -(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+    _fails_with(check.exercise_1_2_binary_cross_entropy(unclipped, quiet=True), "log(0)", "inf")
+
+
+def test_gradient_from_the_updated_weights():
+    def step(w, x_i, y_i, learning_rate):
+        w_new = w - learning_rate * calc_gradient(y_i, forward_pass(x_i, w), x_i).reshape(w.shape)
+        return w - learning_rate * calc_gradient(y_i, forward_pass(x_i, w_new), x_i).reshape(
+            w.shape
+        )
+
+    _fails_with(check.exercise_1_2_sgd_step(step, quiet=True), "updated weights")
+
+
+def test_update_that_changes_the_weight_shape():
+    def broadcasting(w, x_i, y_i, learning_rate):  # (5, 1) - (5,) -> (5, 5)
+        return w - learning_rate * calc_gradient(y_i, forward_pass(x_i, w), x_i)
+
+    _fails_with(
+        check.exercise_1_2_sgd_step(broadcasting, quiet=True), "changed the shape", "(n, n)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("power", "words"), [(2, "applied twice"), (0, "learning rate is missing")]
+)
+def test_learning_rate_applied_twice_or_not_at_all(power, words):
+    def step(W, x_i, y_i, learning_rate):
+        return W - learning_rate**power * softmax_gradient(y_i, softmax_forward_pass(x_i, W), x_i)
+
+    _fails_with(check.exercise_1_4_sgd_step(step, quiet=True), words)
+
+
+@pytest.mark.parametrize(
+    "wrong_order",
+    [
+        lambda X, y: np.linalg.inv(X @ X.T) @ X.T @ y,
+        lambda X, y: np.linalg.inv(X.T @ X) @ X @ y,
+    ],
+)
+def test_normal_equation_with_factors_in_the_wrong_order(wrong_order):
+    _fails_with(check.exercise_1_1_normal_equation(wrong_order, quiet=True), "wrong order")
+
+
+def test_an_exception_in_the_learners_code_is_reported_with_the_exercise(capsys):
+    def crashing(y, y_hat, x_i):
+        return x_i / 0 if False else undefined_name  # noqa: F821
+
+    result = check.exercise_1_2_gradient(crashing)
+    assert result.status == "error"
+    assert "NameError" in result.message and "undefined_name" in result.message
+    printed = capsys.readouterr().out
+    assert "Exercise 1.2 gradient" in printed and "NameError" in printed
+
+
+def test_shape_errors_get_a_hint():
+    result = check.exercise_1_4_gradient(lambda y, y_hat, x: x @ (y_hat - y), quiet=True)
+    assert result.status == "error" and "shapes" in result.message
+
+
+# --------------------------------------------------------------- questions and 1.3
+
+
+@pytest.mark.parametrize(
+    ("answers", "words"),
+    [
+        ((150, 5), "bias"),
+        ((100, 4), "removing one species"),
+        ((4, 150), "swapped"),
+        ((150, 3), "species"),
+    ],
+)
+def test_wrong_answers_to_the_iris_questions(answers, words):
+    _fails_with(check.exercise_1_2_questions(*answers, quiet=True), words)
+
+
+def test_learning_rate_table_must_reach_100_percent_at_large_rates():
+    result = check.exercise_1_3_learning_rates(
+        {0.1: 0.98, 0.01: 1.0, 0.001: 0.9, 0.0001: 0.5}, quiet=True
+    )
+    _fails_with(result, "0.1 and 0.01")
+    missing = check.exercise_1_3_learning_rates({0.1: 100.0}, quiet=True)
+    _fails_with(missing, "0.01")
+
+
+def test_the_learners_inputs_are_copies():
+    seen = []
+
+    def modifying(y, y_hat, x_i):
+        x_i *= 0  # vandalise the argument; the check's own data must not change
+        seen.append(x_i)
+        return (y_hat - y) * x_i
+
+    check.exercise_1_2_gradient(modifying, quiet=True)
+    assert seen and np.all(seen[0] == 0)
