@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
-from dlcourse.activations import sigmoid, softmax
+from dlcourse import _compiled
+from dlcourse.activations import identity, sigmoid, softmax
 from dlcourse.data import load_iris_binary, load_iris_one_hot
-from dlcourse.losses import _bce_with_logits, _ce_with_logits
+from dlcourse.losses import _bce_with_logits, _ce_with_logits, _half_squared_error
 from dlcourse.models import LogisticRegression, SoftmaxRegression
 from dlcourse.training import DivergenceError, sgd
 
@@ -62,6 +63,59 @@ def test_divergence_stops_with_the_epoch_and_a_hint():
     X, y = load_iris_binary(bias=False)
     with pytest.raises(DivergenceError, match=r"epoch 1 of 5.*smaller learning_rate"):
         LogisticRegression(learning_rate=1e308, epochs=5, random_state=0).fit(X * 1e10, y)
+
+
+@pytest.mark.skipif(not _compiled.AVAILABLE, reason="numba is not installed")
+@pytest.mark.parametrize(
+    ("link", "loss", "targets", "batch_size"),
+    [
+        (sigmoid, _bce_with_logits, "binary", 1),
+        (sigmoid, _bce_with_logits, "binary", 7),
+        (softmax, _ce_with_logits, "one_hot", 1),
+        (softmax, _ce_with_logits, "one_hot", 16),
+        (identity, _half_squared_error, "continuous", 1),
+    ],
+)
+def test_compiled_and_numpy_loops_agree(link, loss, targets, batch_size):
+    X, Y = load_iris_one_hot()
+    Y = {"binary": Y[:, 1], "one_hot": Y, "continuous": X[:, 1] / 10}[targets]
+    X = X[:, [0, 2, 3, 4]] / 5 if targets == "continuous" else X
+    W0 = np.random.default_rng(0).normal(
+        size=(X.shape[1], 3) if targets == "one_hot" else X.shape[1]
+    )
+    results = [
+        sgd(
+            X,
+            Y,
+            W0,
+            link=link,
+            loss=loss,
+            learning_rate=0.05,
+            epochs=15,
+            batch_size=batch_size,
+            rng=np.random.default_rng(5),
+            compiled=compiled,
+        )
+        for compiled in (True, False)
+    ]
+    np.testing.assert_allclose(results[0][0], results[1][0], rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(results[0][1], results[1][1], rtol=1e-12)
+
+
+def test_compiled_is_refused_where_it_does_not_apply():
+    X, y = load_iris_binary()
+    with pytest.raises(ValueError, match="compiled=True needs"):
+        sgd(
+            X,
+            y,
+            np.zeros(5),
+            link=sigmoid,
+            loss=_bce_with_logits,
+            learning_rate=0.1,
+            epochs=1,
+            batch_size=None,
+            compiled=True,
+        )
 
 
 def test_progress_bar_when_verbose(capsys):

@@ -9,12 +9,18 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
+    "identity",
     "log_softmax",
     "sigmoid",
     "sigmoid_derivative",
     "softmax",
     "softmax_jacobian",
 ]
+
+
+def identity(z: ArrayLike) -> NDArray[np.floating]:
+    """ŷ = z: the output function of linear regression."""
+    return _as_float(z)
 
 
 def sigmoid(z: ArrayLike) -> NDArray[np.floating]:

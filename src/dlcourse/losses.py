@@ -203,6 +203,11 @@ def _ce_with_logits(Y: Array, Z: Array) -> Array:
     return -np.sum(Y * log_softmax(Z), axis=-1)
 
 
+def _half_squared_error(y: Array, y_hat: Array) -> Array:
+    """½ (ŷ - y)²: with the identity output its gradient is also x (ŷ - y)ᵀ."""
+    return 0.5 * np.sum((y_hat - y).reshape(len(y), -1) ** 2, axis=1)
+
+
 def _linear_gradient(X: Array, Y: Array, Y_hat: Array) -> Array:
     """Mean over the batch of x (ŷ - y)ᵀ: a linear model whose output function matches its loss."""
     R = Y_hat - Y  # (n,) or (n, K): the error of each prediction

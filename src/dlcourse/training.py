@@ -14,11 +14,27 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from dlcourse.losses import _linear_gradient, mean_squared_error_gradient
+from dlcourse import _compiled
+from dlcourse.activations import identity, sigmoid, softmax
+from dlcourse.losses import (
+    _bce_with_logits,
+    _ce_with_logits,
+    _half_squared_error,
+    _linear_gradient,
+    mean_squared_error_gradient,
+)
 
 __all__ = ["DivergenceError", "gradient_descent_mse", "sgd"]
 
 Array = NDArray[np.floating]
+
+
+# The output function + loss pairs that the compiled epoch knows.
+_KERNELS = {
+    (sigmoid, _bce_with_logits): _compiled.LOGISTIC,
+    (softmax, _ce_with_logits): _compiled.SOFTMAX,
+    (identity, _half_squared_error): _compiled.LINEAR,
+}
 
 
 class DivergenceError(FloatingPointError):
@@ -38,6 +54,8 @@ def sgd(
     shuffle: bool = True,
     rng: np.random.Generator | None = None,
     callback: Callable[[int, float], None] | None = None,
+    on_update: Callable[[Array], None] | None = None,
+    compiled: bool | None = None,
 ) -> tuple[Array, Array]:
     """Train a linear model z = x W by (stochastic) gradient descent.
 
@@ -66,6 +84,13 @@ def sgd(
         Source of the shuffling order.
     callback : callable, optional
         Called as ``callback(epoch, mean_loss)`` after every epoch.
+    on_update : callable, optional
+        Called with the weights after every update (to record the path); NumPy loop only.
+    compiled : bool, optional
+        Use the numba-compiled epoch (per-sample and mini-batch SGD with the sigmoid, softmax
+        or identity output and its loss). By default it is used when numba is installed and
+        applicable; full-batch steps always use NumPy's matrix products. Both give the same
+        updates in the same order.
 
     Returns
     -------
@@ -85,18 +110,12 @@ def sgd(
     loss_history = np.empty(epochs)
     order = np.arange(n)
     rng = np.random.default_rng() if rng is None else rng
+    epoch_step = _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked once an epoch
         for epoch in range(epochs):
             if shuffle and b < n:  # a full batch is the same sum in any order
                 order = rng.permutation(n)  # permute indices, never the data
-            total = 0.0
-            for start in range(0, n, b):
-                idx = slice(None) if b == n else order[start : start + b]
-                Xb, Yb = X[idx], Y[idx]  # (b, d+1), (b,) or (b, K)
-                Z = Xb @ W  # (b, d+1) @ (d+1, K) -> (b, K)
-                total += float(loss(Yb, Z).sum())  # from the weights before this update
-                W -= learning_rate * _linear_gradient(Xb, Yb, link(Z))
-            loss_history[epoch] = total / n
+            loss_history[epoch] = epoch_step(order) / n
             if not (np.isfinite(loss_history[epoch]) and np.isfinite(W).all()):
                 raise DivergenceError(
                     f"Training diverged in epoch {epoch + 1} of {epochs}: the mean loss became "
@@ -106,6 +125,38 @@ def sgd(
             if callback is not None:
                 callback(epoch, float(loss_history[epoch]))
     return W, loss_history
+
+
+def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled):
+    """A function ``epoch(order) -> summed loss`` that updates W in place, compiled if possible."""
+    n = X.shape[0]
+    kind = _KERNELS.get((link, loss))
+    usable = _compiled.AVAILABLE and kind is not None and on_update is None and b < n
+    if compiled and not usable:
+        raise ValueError(
+            "compiled=True needs numba, per-sample or mini-batch SGD, no on_update, and one of "
+            "the lesson's output/loss pairs (sigmoid, softmax or identity)."
+        )
+    if usable and compiled is not False:
+        X_c = np.ascontiguousarray(X)
+        Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K), K = 1 for one output
+        W_c = W.reshape(W.shape[0], -1)  # (d+1, K), a view: updates land in W
+        lr = X.dtype.type(learning_rate)
+        return lambda order: _compiled.sgd_epoch(X_c, Y_c, W_c, order, lr, b, kind)
+
+    def numpy_epoch(order: np.ndarray) -> float:
+        total = 0.0
+        for start in range(0, n, b):
+            idx = slice(None) if b == n else order[start : start + b]
+            Xb, Yb = X[idx], Y[idx]  # (b, d+1), (b,) or (b, K)
+            Z = Xb @ W  # (b, d+1) @ (d+1, K) -> (b, K)
+            total += float(loss(Yb, Z).sum())  # from the weights before this update
+            W[...] -= learning_rate * _linear_gradient(Xb, Yb, link(Z))
+            if on_update is not None:
+                on_update(W.copy())
+        return total
+
+    return numpy_epoch
 
 
 def gradient_descent_mse(
