@@ -22,3 +22,13 @@ def numerical_gradient(f, x, h=1e-6):
         e[idx] = h
         grad[idx] = (f(x + e) - f(x - e)) / (2 * h)
     return grad
+
+
+@pytest.fixture(scope="session")
+def lesson1_output(tmp_path_factory):
+    """One full ``dlcourse lesson1 --seed 3`` run, shared by the tests that read its files."""
+    from dlcourse.cli import main
+
+    out = tmp_path_factory.mktemp("lesson1")
+    status = main(["lesson1", "--out", str(out), "--seed", "3", "--quiet"])
+    return status, out

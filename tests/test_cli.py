@@ -21,23 +21,47 @@ FIGURES = [
     "exercise_1_2_loss",
     "exercise_1_3_learning_rates",
     "exercise_1_4_loss",
+    "beyond_seeds",
+    "beyond_generalisation",
+    "beyond_capacity",
+    "beyond_optimisers",
+    "beyond_learning_rates",
+    "beyond_digits_confusion",
+    "beyond_digits_weights",
+    "beyond_digits_wrong",
+    "beyond_boundaries",
+]
+SECTIONS = [
+    "linear-regression",
+    "sigmoid",
+    "logistic-regression",
+    "learning-rates",
+    "softmax-regression",
+    "beyond-seeds",
+    "beyond-generalisation",
+    "beyond-capacity",
+    "beyond-optimisers",
+    "beyond-learning-rates",
+    "beyond-digits",
+    "beyond-boundaries",
+    "beyond-animation",
+    "reproduce",
 ]
 
 
 @pytest.fixture(scope="module")
-def lesson_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("lesson1")
-    status = main(["lesson1", "--out", str(out), "--seed", "3", "--quiet"])
-    return status, out
+def lesson_run(lesson1_output):
+    return lesson1_output
 
 
 def test_lesson1_exits_zero_and_writes_every_file(lesson_run):
     status, out = lesson_run
     assert status == 0
-    expected = {"results.json", "report.html", *(f"{name}.png" for name in FIGURES)}
+    expected = {"results.json", "report.html", "beyond_animation.gif"}
+    expected |= {f"{name}.png" for name in FIGURES}
     assert {p.name for p in out.iterdir()} == expected
-    for name in FIGURES:
-        with Image.open(out / f"{name}.png") as image:
+    for name in [*FIGURES, "beyond_animation"]:
+        with Image.open(next(out.glob(f"{name}.*"))) as image:
             image.verify()
 
 
@@ -55,6 +79,17 @@ def test_results_json_holds_the_lessons_answers(lesson_run):
     assert r["exercise_1_3"]["accuracy_percent"][:2] == [100.0, 100.0]
     assert len(r["exercise_1_4"]["loss_history"]) == 100
     assert r["exercise_1_4"]["final_loss"] < 0.15
+    assert set(r["beyond"]) == {
+        "seeds",
+        "generalisation",
+        "capacity",
+        "optimisers",
+        "learning-rates",
+        "digits",
+        "boundaries",
+        "animation",
+    }
+    assert r["beyond"]["seeds"]["both"]["seeds"] == list(range(3, 23))  # follows --seed
 
 
 def test_report_is_self_contained_with_every_section(lesson_run):
@@ -78,7 +113,7 @@ def test_report_is_self_contained_with_every_section(lesson_run):
 
 
 def test_summary_is_printed(tmp_path, capsys):
-    assert main(["lesson1", "--out", str(tmp_path), "--quiet"]) == 0
+    assert main(["lesson1", "--out", str(tmp_path), "--quiet", "--exercises-only"]) == 0
     printed = capsys.readouterr().out
     assert "Exercise 1.1" in printed and "Exercise 1.4" in printed
     assert "how many data points?            150" in printed
@@ -89,6 +124,28 @@ def test_same_seed_same_numbers(tmp_path, lesson_run):
     _, out = lesson_run
     assert main(["lesson1", "--out", str(tmp_path), "--seed", "3", "--quiet"]) == 0
     assert (tmp_path / "results.json").read_text() == (out / "results.json").read_text()
+
+
+@pytest.mark.parametrize(
+    ("name", "files"),
+    [
+        ("learning-rates", ["learning-rates.json", "beyond_learning_rates.png"]),
+        ("animation", ["animation.json", "beyond_animation.gif"]),
+    ],
+)
+def test_experiment_command_writes_its_data_and_figures(name, files, tmp_path, capsys):
+    assert main(["experiment", name, "--out", str(tmp_path), "--seed", "1"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files)
+    data = json.loads((tmp_path / files[0]).read_text())
+    assert data  # the experiment's own numbers
+    printed = capsys.readouterr().out
+    assert "(seed 1)" in printed
+
+
+def test_experiment_command_lists_the_experiments(capsys):
+    with pytest.raises(SystemExit):
+        main(["experiment", "--help"])
+    assert "digits" in capsys.readouterr().out
 
 
 def test_bad_seed_is_refused(capsys):

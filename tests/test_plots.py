@@ -1,7 +1,11 @@
 """Each figure function returns a Figure with the expected axes, labels and artists."""
 
+import io
+
 import numpy as np
+import pytest
 from matplotlib.figure import Figure
+from PIL import Image
 
 from dlcourse import plots
 
@@ -40,3 +44,94 @@ def test_learning_rate_accuracy_has_one_bar_per_rate():
     heights = [patch.get_height() for patch in ax.patches]
     assert heights == [100.0, 87.0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["0.1", "0.01"]
+
+
+# ----------------------------------------------------------- figures of the experiments
+
+
+@pytest.fixture(scope="module")
+def results():
+    from dlcourse import experiments
+
+    return {
+        "sources": experiments.randomness_sources(seeds=range(3)),
+        "generalisation": experiments.generalisation(n_splits=3),
+        "capacity": experiments.polynomial_capacity(degrees=range(0, 6)),
+        "optimisers": experiments.optimiser_paths(epochs=2),
+        "learning_rates": experiments.learning_rate_range(),
+        "digits": experiments.digits(epochs=5),
+        "boundaries": experiments.decision_boundaries(epochs=5),
+        "line": experiments.sgd_line_path(),
+    }
+
+
+def test_seed_spread_has_one_panel_per_source(results):
+    fig = plots.seed_spread(results["sources"])
+    assert len(fig.axes) == 3
+    for ax in fig.axes:
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["0.1", "0.01", "0.001", "0.0001"]
+        assert len(ax.collections) >= 4  # one strip of dots per learning rate (+ error bars)
+    assert "accuracy" in fig.axes[0].get_ylabel()
+
+
+def test_generalisation_accuracy_shows_both_halves_of_every_pair(results):
+    (ax,) = plots.generalisation_accuracy(results["generalisation"]).axes
+    assert len(ax.collections) == 4  # 2 pairs × (training, held out)
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "setosa vs versicolor",
+        "versicolor vs virginica",
+    ]
+
+
+def test_capacity_curves(results):
+    left, right = plots.capacity_curves(results["capacity"]).axes
+    assert left.get_xlabel() == "polynomial degree" and left.get_yscale() == "log"
+    np.testing.assert_array_equal(left.lines[0].get_ydata(), results["capacity"]["train_mse"])
+    assert len(right.lines) == 4  # truth + underfit, best, overfit
+
+
+def test_optimiser_paths_figure(results):
+    left, right = plots.optimiser_paths(results["optimisers"]).axes
+    assert len(left.lines) == 4  # three paths and the optimum
+    assert len(right.lines) == 4  # three loss curves and the optimum
+    path = np.asarray(results["optimisers"]["methods"][0]["path"])
+    np.testing.assert_array_equal(left.lines[0].get_xdata(), path[:, 0])
+
+
+def test_learning_rate_losses_marks_the_diverged_run(results):
+    (ax,) = plots.learning_rate_losses(results["learning_rates"]).axes
+    diverged = [
+        run for run in results["learning_rates"]["runs"] if run["stopped_at_step"] is not None
+    ]
+    assert len(ax.lines) == len(results["learning_rates"]["runs"]) + len(diverged)
+    assert ax.get_yscale() == "log"
+
+
+def test_digits_figures(results):
+    (ax,) = plots.digits_confusion(results["digits"]).axes
+    assert len(ax.images) == 1 and ax.get_xlabel() == "predicted digit"
+    weights = plots.digits_weights(results["digits"])
+    assert len(weights.axes) == 10 and all(len(a.images) == 1 for a in weights.axes)
+    wrong = plots.digits_wrong(results["digits"])
+    assert sum(len(a.images) for a in wrong.axes) == len(results["digits"]["wrong"])
+
+
+def test_decision_boundaries_figure(results):
+    fig = plots.decision_boundaries(results["boundaries"])
+    left, right = fig.axes[:2]
+    assert left.get_xlabel() == "petal length (cm)"
+    assert len(right.images) == 1 and len(right.collections) == 3  # shading, three species
+
+
+def test_line_fit_animation_has_one_frame_per_step():
+    from matplotlib.animation import FuncAnimation
+
+    from dlcourse import experiments
+    from dlcourse.report import animation_to_gif
+
+    line = experiments.sgd_line_path()
+    animation = plots.line_fit_animation(line["x"], line["y"], line["path"], n_frames=5)
+    assert isinstance(animation, FuncAnimation)
+    gif = animation_to_gif(animation)
+    with Image.open(io.BytesIO(gif)) as image:
+        assert image.format == "GIF" and image.n_frames == 5

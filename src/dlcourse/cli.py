@@ -46,7 +46,38 @@ def _parser() -> argparse.ArgumentParser:
         help="seed of every random choice (default: 0)",
     )
     lesson1.add_argument("--quiet", action="store_true", help="no progress bars")
+    lesson1.add_argument(
+        "--exercises-only", action="store_true", help="skip the experiments beyond the lesson"
+    )
     lesson1.set_defaults(run=_lesson1)
+
+    from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
+
+    experiment = commands.add_parser(
+        "experiment",
+        help="run one experiment beyond the lesson",
+        description="Run one of the experiments on the questions Lesson 1 leaves open: "
+        + "; ".join(f"{name}: {e.title}" for name, e in EXPERIMENTS.items())
+        + ". Prints a summary and writes NAME.json and its figures.",
+    )
+    experiment.add_argument(
+        "name", choices=list(EXPERIMENTS), metavar="NAME", help=", ".join(EXPERIMENTS)
+    )
+    experiment.add_argument(
+        "--out",
+        type=Path,
+        default=Path("out/experiments"),
+        metavar="DIR",
+        help="output folder (default: out/experiments)",
+    )
+    experiment.add_argument(
+        "--seed",
+        type=_seed,
+        default=0,
+        metavar="N",
+        help="seed of every random choice (default: 0)",
+    )
+    experiment.set_defaults(run=_experiment)
 
     notebook = commands.add_parser(
         "notebook",
@@ -88,10 +119,27 @@ def _parser() -> argparse.ArgumentParser:
 def _lesson1(args: argparse.Namespace) -> int:
     from dlcourse.lessons.lesson1 import run_lesson1, summary, write_outputs
 
-    results = run_lesson1(seed=args.seed, verbose=not args.quiet)
+    results = run_lesson1(seed=args.seed, verbose=not args.quiet, beyond=not args.exercises_only)
     print(summary(results))
     written = write_outputs(results, args.out)
     print(f"\nWrote {len(written)} files to {args.out}/; open {written['report']} in a browser.")
+    return 0
+
+
+def _experiment(args: argparse.Namespace) -> int:
+    import json
+
+    from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
+    from dlcourse.report import save_figure
+
+    experiment = EXPERIMENTS[args.name]
+    result = experiment.run(args.seed)
+    print(f"{experiment.title}   (seed {args.seed})")
+    print("\n".join(f"  {line}" for line in experiment.summary(result)))
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"{args.name}.json").write_text(json.dumps(result, indent=1) + "\n")
+    paths = [save_figure(fig, args.out / name) for name, fig in experiment.figures(result).items()]
+    print(f"\nWrote {args.out / f'{args.name}.json'} and {', '.join(map(str, paths))}")
     return 0
 
 

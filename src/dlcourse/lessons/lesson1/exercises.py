@@ -81,9 +81,12 @@ def exercise_1_4(seed: int, verbose: bool = False) -> dict[str, Any]:
     }
 
 
-def run_lesson1(seed: int = 0, verbose: bool = False) -> dict[str, Any]:
-    """Run the whole lesson. ``verbose`` shows progress bars for the training runs."""
-    return {
+def run_lesson1(seed: int = 0, verbose: bool = False, beyond: bool = True) -> dict[str, Any]:
+    """Run the whole lesson, then (``beyond``) the experiments on the questions it leaves open.
+
+    ``verbose`` shows progress bars for the training runs and the experiments.
+    """
+    results = {
         "seed": seed,
         "exercise_1_1": exercise_1_1(seed),
         "sigmoid": sigmoid_demo(seed),
@@ -91,3 +94,11 @@ def run_lesson1(seed: int = 0, verbose: bool = False) -> dict[str, Any]:
         "exercise_1_3": exercise_1_3(seed),
         "exercise_1_4": exercise_1_4(seed, verbose),
     }
+    if beyond:
+        from tqdm.auto import tqdm
+
+        from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
+
+        names = tqdm(EXPERIMENTS, desc="experiments", unit="experiment", disable=not verbose)
+        results["beyond"] = {name: EXPERIMENTS[name].run(seed) for name in names}
+    return results

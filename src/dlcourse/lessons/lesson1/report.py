@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from matplotlib.animation import FuncAnimation
 from matplotlib.figure import Figure
 
 from dlcourse import plots
-from dlcourse.report import figure_to_png, png_data_uri, render_template
+from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
+from dlcourse.report import data_uri, figure_bytes, render_template
 
 # What the lesson itself printed, to set beside our numbers (one run of its notebook).
 LESSON_REFERENCE = {
@@ -19,9 +21,12 @@ LESSON_REFERENCE = {
 }
 
 
-def figures(results: dict[str, Any]) -> dict[str, Figure]:
-    """One figure per result, keyed by the PNG file name it is written to (without suffix)."""
+def figures(results: dict[str, Any]) -> dict[str, Figure | FuncAnimation]:
+    """One figure (or animation) per result, keyed by its file name without suffix."""
     e11, e12, e13, e14 = (results[f"exercise_1_{i}"] for i in range(1, 5))
+    beyond = {}
+    for name, result in results.get("beyond", {}).items():
+        beyond |= EXPERIMENTS[name].figures(result)
     return {
         "exercise_1_1_regression": plots.regression_fit(
             e11["x"], e11["y"], e11["w_real"], e11["w_predicted"]
@@ -36,6 +41,7 @@ def figures(results: dict[str, Any]) -> dict[str, Figure]:
         "exercise_1_4_loss": plots.loss_curve(
             e14["loss_history"], "mean cross-entropy", "Softmax regression (SGD), all of Iris"
         ),
+        **beyond,
     }
 
 
@@ -75,6 +81,9 @@ def summary(results: dict[str, Any]) -> str:
         f"  final loss {e14['final_loss']:.4f} (the lesson: about 0.1),"
         f" training accuracy {100 * e14['accuracy']:.1f}%",
     ]
+    for name, result in results.get("beyond", {}).items():
+        lines += ["", f"Beyond the lesson: {EXPERIMENTS[name].title}"]
+        lines += [f"  {line}" for line in EXPERIMENTS[name].summary(result)]
     return "\n".join(lines)
 
 
@@ -86,10 +95,10 @@ def write_outputs(results: dict[str, Any], out_dir: str | Path) -> dict[str, Pat
     written["results"].write_text(json.dumps(results, indent=2) + "\n")
     images = {}
     for name, fig in figures(results).items():
-        png = figure_to_png(fig)
-        written[name] = out / f"{name}.png"
-        written[name].write_bytes(png)
-        images[name] = png_data_uri(png)
+        content, suffix, mime = figure_bytes(fig)
+        written[name] = out / f"{name}.{suffix}"
+        written[name].write_bytes(content)
+        images[name] = data_uri(content, mime)
     html = render_template(
         "dlcourse.lessons.lesson1",
         "report.html.j2",

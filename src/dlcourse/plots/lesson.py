@@ -1,9 +1,4 @@
-"""Figures of Lesson 1. The only module that imports matplotlib.
-
-Every function returns a :class:`matplotlib.figure.Figure` built without pyplot, so nothing
-opens a window or touches global state; the caller decides where the figure goes
-(``fig.savefig(path)``, or display it in a notebook).
-"""
+"""Figures of the lesson's own exercises."""
 
 from __future__ import annotations
 
