@@ -106,3 +106,48 @@ def test_float32_input_stays_float32(regression):
     model = LinearRegression().fit(X.astype(np.float32), y.astype(np.float32))
     assert model.weights_.dtype == np.float32
     assert model.predict(X.astype(np.float32)).dtype == np.float32
+
+
+# ------------------------------------------------------------------- the fast "auto" path
+
+
+def test_gram_in_blocks_equals_the_direct_products(rng):
+    from dlcourse.normal_equation import gram
+
+    X = rng.normal(size=(1000, 7)) + 50.0  # a large offset: centring must not cancel badly
+    y = rng.normal(size=(1000, 2))
+    G, c, x_mean, y_mean = gram(X, y, center=True, block_rows=97)
+    Xc, yc = X - X.mean(0), y - y.mean(0)
+    np.testing.assert_allclose(G, Xc.T @ Xc, rtol=1e-10, atol=1e-8)
+    np.testing.assert_allclose(c, Xc.T @ yc, rtol=1e-10, atol=1e-8)
+    np.testing.assert_allclose(x_mean, X.mean(0), rtol=1e-14)
+    np.testing.assert_allclose(y_mean, y.mean(0), rtol=1e-12, atol=1e-15)
+    G0, c0, _, _ = gram(X, y[:, 0], block_rows=97)
+    np.testing.assert_allclose(G0, X.T @ X, rtol=1e-12)
+    np.testing.assert_allclose(c0, X.T @ y[:, 0], rtol=1e-12)
+
+
+def test_ill_conditioned_fallback_is_as_accurate_as_lstsq(rng):
+    n = 20_000
+    X = rng.normal(size=(n, 6))
+    X[:, 1] = X[:, 0] + 1e-6 * rng.normal(size=n)  # cond(X) about 1e6
+    w = rng.normal(size=6)
+    y = X @ w + 3.0
+    with pytest.warns(LinAlgWarning, match="QR"):
+        model = LinearRegression().fit(X, y)
+    reference = np.linalg.lstsq(np.column_stack([np.ones(n), X]), y, rcond=None)[0]
+    error, reference_error = np.abs(model.coef_ - w).max(), np.abs(reference[1:] - w).max()
+    assert error <= 10 * max(reference_error, 1e-12)
+    assert model.intercept_ == pytest.approx(3.0, abs=1e-8)
+
+
+def test_auto_does_not_copy_X(rng):
+    import tracemalloc
+
+    X = rng.normal(size=(200_000, 40))  # 64 MB
+    y = X @ rng.normal(size=40)
+    tracemalloc.start()
+    LinearRegression().fit(X, y)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 0.25 * X.nbytes  # a few cache-sized blocks, never X again

@@ -166,3 +166,17 @@ def test_clone_pipeline_and_grid_search(iris):
     assert pipe.score(X, y) > 0.9
     grid = GridSearchCV(model, {"learning_rate": [0.1, 0.0001]}, cv=3).fit(X, y)
     assert grid.best_params_ == {"learning_rate": 0.1}
+
+
+@pytest.mark.parametrize("Model", [LogisticRegression, SoftmaxRegression])
+def test_fit_does_not_copy_X(Model, rng):
+    import tracemalloc
+
+    X = rng.normal(size=(20_000, 50))  # 8 MB, float64 and C-contiguous: nothing to convert
+    y = (X[:, 0] > 0).astype(int)
+    Model(epochs=1, random_state=0).fit(X[:100], y[:100])  # compile/load outside the measurement
+    tracemalloc.start()
+    Model(epochs=1, random_state=0).fit(X, y)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 0.3 * X.nbytes  # the bias column is not added to a copy of X

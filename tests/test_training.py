@@ -76,13 +76,15 @@ def test_divergence_stops_with_the_epoch_and_a_hint():
         (identity, _half_squared_error, "continuous", 1),
     ],
 )
-def test_compiled_and_numpy_loops_agree(link, loss, targets, batch_size):
-    X, Y = load_iris_one_hot()
+@pytest.mark.parametrize("intercept", [False, True])
+def test_compiled_and_numpy_loops_agree(link, loss, targets, batch_size, intercept):
+    X, Y = load_iris_one_hot()  # X has its bias column
     Y = {"binary": Y[:, 1], "one_hot": Y, "continuous": X[:, 1] / 10}[targets]
     X = X[:, [0, 2, 3, 4]] / 5 if targets == "continuous" else X
-    W0 = np.random.default_rng(0).normal(
-        size=(X.shape[1], 3) if targets == "one_hot" else X.shape[1]
-    )
+    if intercept:  # the bias row of W stands in for the column of ones
+        X = X[:, 1:]
+    shape = (X.shape[1] + intercept, 3) if targets == "one_hot" else (X.shape[1] + intercept,)
+    W0 = np.random.default_rng(0).normal(size=shape)
     results = [
         sgd(
             X,
@@ -95,6 +97,7 @@ def test_compiled_and_numpy_loops_agree(link, loss, targets, batch_size):
             batch_size=batch_size,
             rng=np.random.default_rng(5),
             compiled=compiled,
+            intercept=intercept,
         )
         for compiled in (True, False)
     ]

@@ -28,16 +28,19 @@ LOGISTIC, SOFTMAX, LINEAR = (
 if AVAILABLE:
 
     @njit(cache=True)
-    def sgd_epoch(X, Y, W, order, learning_rate, batch_size, kind):  # pragma: no cover - compiled
-        """Update W (p, K) in place over one epoch; return the sum of the samples' losses.
+    def sgd_epoch(X, Y, W, order, learning_rate, batch_size, kind, intercept):  # pragma: no cover
+        """Update W in place over one epoch; return the sum of the samples' losses.
 
-        X (n, p), Y (n, K), order (n,): the visiting order; kind: LOGISTIC, SOFTMAX or LINEAR.
+        X (n, d), Y (n, K), order (n,): the visiting order; kind: LOGISTIC, SOFTMAX or LINEAR.
+        W is (d+1, K) with the bias in row 0 when ``intercept`` (X has no column of ones:
+        it is never copied to add one), else (d, K).
         """
-        n, p = X.shape
+        n, d = X.shape
         K = W.shape[1]
+        o = 1 if intercept else 0  # row of W that multiplies feature 0
         z = np.empty(K, dtype=X.dtype)  # logits of one sample
         r = np.empty(K, dtype=X.dtype)  # ŷ - y of one sample
-        G = np.empty((p, K), dtype=X.dtype)  # gradient summed over the batch
+        G = np.empty(W.shape, dtype=X.dtype)  # gradient summed over the batch
         total = 0.0
         for start in range(0, n, batch_size):
             stop = min(start + batch_size, n)
@@ -45,9 +48,9 @@ if AVAILABLE:
             for t in range(start, stop):
                 i = order[t]
                 for k in range(K):
-                    z[k] = 0
-                    for j in range(p):
-                        z[k] += X[i, j] * W[j, k]
+                    z[k] = W[0, k] if intercept else 0  # 1 · w₀ first, as x̃ · w with x̃₀ = 1
+                    for j in range(d):
+                        z[k] += X[i, j] * W[j + o, k]
                 if kind == LOGISTIC:
                     e = np.exp(-abs(z[0]))  # σ(z) without overflow, as activations.sigmoid
                     y_hat = 1.0 / (1.0 + e) if z[0] >= 0 else e / (1.0 + e)
@@ -66,11 +69,13 @@ if AVAILABLE:
                     for k in range(K):
                         r[k] = z[k] - Y[i, k]
                         total += 0.5 * r[k] * r[k]
-                for j in range(p):
-                    for k in range(K):
-                        G[j, k] += X[i, j] * r[k]
+                for k in range(K):
+                    if intercept:
+                        G[0, k] += r[k]
+                    for j in range(d):
+                        G[j + o, k] += X[i, j] * r[k]
             b = stop - start
-            for j in range(p):
+            for j in range(W.shape[0]):
                 for k in range(K):
                     W[j, k] -= learning_rate * (G[j, k] / b)
         return total

@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 from scipy.linalg import LinAlgWarning
 
 __all__ = [
+    "gram",
     "least_squares",
     "normal_equation_inverse",
     "normal_equation_solve",
@@ -76,26 +77,122 @@ def least_squares(X: Array, y: Array) -> Array:
     return w
 
 
-def solve_auto(X: Array, y: Array) -> Array:
-    """Cholesky on XᵀX when that is accurate; otherwise :func:`least_squares`, with a warning.
+def solve_auto(X: Array, y: Array, *, intercept: bool = False) -> Array:
+    """The least-squares weights at the speed of the hardware, accurate on any data.
 
-    The reciprocal condition number of XᵀX is estimated from its Cholesky factor at O(p²)
-    cost. Below √eps (about 1.5e-8 in float64) the normal equations would keep fewer than
-    half of the significant digits, so the problem is solved from X directly.
+    1. One pass over X, in row blocks that stay in cache, forms XᵀX and Xᵀy (of the
+       centred data when ``intercept``); X is never copied.
+    2. Cholesky of XᵀX, and its reciprocal condition number from the factor (O(d²)).
+    3. If that is below √eps (about 1.5e-8), the normal equations would keep fewer than half of
+       the significant digits: a second pass computes the R of a QR factorisation of [X | y]
+       block by block (never all of X at once) and solves from it, taking the minimum-norm
+       answer when X is rank-deficient. A ``LinAlgWarning`` says so.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n, d)
+    y : ndarray, shape (n,) or (n, m)
+    intercept : bool, default False
+        Also fit a bias, as with a column of ones in front of X (without adding it).
+
+    Returns
+    -------
+    w : ndarray, shape (d+1,) or (d+1, m) with the bias first when ``intercept``, else (d,) / (d, m)
     """
-    G = X.T @ X  # (p, p)
+    G, c, x_mean, y_mean = gram(X, y, center=intercept)
     threshold = np.sqrt(np.finfo(G.dtype).eps)
     factor, rcond = _cholesky(G)
     if rcond >= threshold:
-        return scipy.linalg.cho_solve(factor, X.T @ y, check_finite=False)
-    warnings.warn(
-        f"X is ill-conditioned: the reciprocal condition number of XᵀX is about {rcond:.1e} "
-        f"(below {threshold:.1e}), as happens with duplicated or nearly collinear columns. "
-        "Solved by least squares on X instead, which returns the minimum-norm weights.",
-        LinAlgWarning,
-        stacklevel=3,
-    )
-    return least_squares(X, y)
+        w = scipy.linalg.cho_solve(factor, c, check_finite=False)
+    else:
+        warnings.warn(
+            f"X is ill-conditioned: the reciprocal condition number of XᵀX is about {rcond:.1e} "
+            f"(below {threshold:.1e}), as happens with duplicated or nearly collinear columns. "
+            "Solved by a QR factorisation of [X | y] instead, which returns the minimum-norm "
+            "weights.",
+            LinAlgWarning,
+            stacklevel=3,
+        )
+        w = _least_squares_qr(X, y, x_mean, y_mean)
+    if not intercept:
+        return w
+    b = y_mean - x_mean @ w  # the bias that puts the fit through the means
+    return np.concatenate([np.asarray(b, dtype=w.dtype)[None], w])
+
+
+def gram(
+    X: Array, y: Array, *, center: bool = False, block_rows: int | None = None
+) -> tuple[Array, Array, Array, Array]:
+    """XᵀX and Xᵀy in one pass over X, block by block, optionally of the centred data.
+
+    Centring subtracts the means; to avoid the cancellation of Σxxᵀ - n x̄x̄ᵀ each block is
+    first shifted by the mean of the first block (a close estimate), and only the small
+    remaining offset is corrected at the end.
+
+    Returns
+    -------
+    G : ndarray, shape (d, d)
+    c : ndarray, shape (d,) or (d, m)
+    x_mean, y_mean : the means (zeros when not ``center``)
+    """
+    n, d = X.shape
+    rows = block_rows or _block_rows(d)
+    shift_x = X[:rows].mean(axis=0) if center else np.zeros(d, X.dtype)
+    shift_y = y[:rows].mean(axis=0) if center else np.zeros(y.shape[1:], y.dtype)
+    G = np.zeros((d, d), dtype=X.dtype)
+    c = np.zeros((d, *y.shape[1:]), dtype=X.dtype)
+    sum_x = np.zeros(d, dtype=X.dtype)
+    sum_y = np.zeros(y.shape[1:], dtype=X.dtype)
+    for start in range(0, n, rows):
+        B = X[start : start + rows] - shift_x  # (rows, d), one cache-sized block
+        t = y[start : start + rows] - shift_y
+        G += B.T @ B  # (d, rows) @ (rows, d)
+        c += B.T @ t
+        sum_x += B.sum(axis=0)
+        sum_y += t.sum(axis=0)
+    mean_x, mean_y = sum_x / n, sum_y / n  # the means of the shifted data: small
+    if center:
+        G -= n * np.outer(mean_x, mean_x)
+        c -= n * np.multiply.outer(mean_x, mean_y)
+    return G, c, shift_x + mean_x, shift_y + mean_y
+
+
+def _least_squares_qr(X: Array, y: Array, x_mean: Array, y_mean: Array) -> Array:
+    """Minimum-norm least squares from R of the QR of the centred [X | y], built block by block.
+
+    Factoring the R of the blocks seen so far stacked on the next block gives the R of all of
+    them (a sequential TSQR; Q is never formed, X is never copied whole). With X = Q R₁₁ and
+    Qᵀy = r₁₂, the residual is ‖R₁₁ w - r₁₂‖ plus a constant, so the minimum-norm w comes from
+    the SVD of the small R₁₁.
+    """
+    n, d = X.shape
+    m = 1 if y.ndim == 1 else y.shape[1]
+    p = d + m
+    rows = 4 * _block_rows(p)
+    # Fortran order, as LAPACK wants it: R in the top p rows, the next block below it.
+    buffer = np.zeros((rows + p, p), dtype=X.dtype, order="F")
+    (geqrf,) = scipy.linalg.get_lapack_funcs(("geqrf",), (buffer,))
+    filled = 0  # rows of R currently at the top
+    for start in range(0, n, rows):
+        block = slice(start, min(start + rows, n))
+        b = block.stop - block.start
+        buffer[filled : filled + b, :d] = X[block] - x_mean
+        buffer[filled : filled + b, d:] = (y[block] - y_mean).reshape(b, m)
+        qr, *_ = geqrf(buffer[: filled + b], overwrite_a=True)
+        filled = min(filled + b, p)
+        buffer[:filled] = np.triu(qr[:filled])
+    R = np.zeros((p, p), dtype=X.dtype)
+    R[:filled] = buffer[:filled]
+    U, s, Vt = scipy.linalg.svd(R[:d, :d], check_finite=False)
+    cutoff = s[0] * np.finfo(X.dtype).eps * max(n, d) if s.size else 0.0
+    s_inv = np.divide(1.0, s, out=np.zeros_like(s), where=s > cutoff)
+    w = Vt.T @ (s_inv[:, None] * (U.T @ R[:d, d:]))  # (d, m)
+    return w[:, 0] if y.ndim == 1 else w
+
+
+def _block_rows(columns: int) -> int:
+    """Rows per block: about 4 MB of float64, so that a block stays in cache."""
+    return max(256, (1 << 19) // max(columns, 1))
 
 
 def _cholesky(G: Array) -> tuple[tuple[Array, bool] | None, float]:

@@ -56,13 +56,15 @@ def sgd(
     callback: Callable[[int, float], None] | None = None,
     on_update: Callable[[Array], None] | None = None,
     compiled: bool | None = None,
+    intercept: bool = False,
 ) -> tuple[Array, Array]:
     """Train a linear model z = x W by (stochastic) gradient descent.
 
     Parameters
     ----------
     X : ndarray, shape (n, d+1)
-        Data matrix, bias column included. Not modified.
+        Data matrix, bias column included (or without it, shape (n, d), when ``intercept``).
+        Not modified, and never copied.
     Y : ndarray, shape (n,) or (n, K)
         Targets: 0/1 for logistic regression, one-hot rows for softmax regression.
     W : ndarray, shape (d+1,) or (d+1, K)
@@ -91,6 +93,9 @@ def sgd(
         or identity output and its loss). By default it is used when numba is installed and
         applicable; full-batch steps always use NumPy's matrix products. Both give the same
         updates in the same order.
+    intercept : bool, default False
+        X has no column of ones and row 0 of W is the bias: the same model as with the
+        column, without copying X to add it.
 
     Returns
     -------
@@ -110,7 +115,9 @@ def sgd(
     loss_history = np.empty(epochs)
     order = np.arange(n)
     rng = np.random.default_rng() if rng is None else rng
-    epoch_step = _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled)
+    epoch_step = _choose_epoch(
+        X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept
+    )
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked once an epoch
         for epoch in range(epochs):
             if shuffle and b < n:  # a full batch is the same sum in any order
@@ -127,7 +134,7 @@ def sgd(
     return W, loss_history
 
 
-def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled):
+def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept):
     """A function ``epoch(order) -> summed loss`` that updates W in place, compiled if possible."""
     n = X.shape[0]
     kind = _KERNELS.get((link, loss))
@@ -142,16 +149,23 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled):
         Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K), K = 1 for one output
         W_c = W.reshape(W.shape[0], -1)  # (d+1, K), a view: updates land in W
         lr = X.dtype.type(learning_rate)
-        return lambda order: _compiled.sgd_epoch(X_c, Y_c, W_c, order, lr, b, kind)
+        return lambda order: _compiled.sgd_epoch(X_c, Y_c, W_c, order, lr, b, kind, intercept)
 
     def numpy_epoch(order: np.ndarray) -> float:
         total = 0.0
         for start in range(0, n, b):
             idx = slice(None) if b == n else order[start : start + b]
-            Xb, Yb = X[idx], Y[idx]  # (b, d+1), (b,) or (b, K)
-            Z = Xb @ W  # (b, d+1) @ (d+1, K) -> (b, K)
-            total += float(loss(Yb, Z).sum())  # from the weights before this update
-            W[...] -= learning_rate * _linear_gradient(Xb, Yb, link(Z))
+            Xb, Yb = X[idx], Y[idx]  # (b, d), (b,) or (b, K)
+            if intercept:
+                Z = W[0] + Xb @ W[1:]  # (b, d) @ (d, K) + (K,) -> (b, K)
+                R = link(Z) - Yb  # (b, K): the error of each prediction
+                total += float(loss(Yb, Z).sum())  # from the weights before this update
+                W[0] -= learning_rate * R.mean(axis=0)  # the bias's input is always 1
+                W[1:] -= learning_rate * (Xb.T @ R / len(Xb))
+            else:
+                Z = Xb @ W  # (b, d+1) @ (d+1, K) -> (b, K)
+                total += float(loss(Yb, Z).sum())
+                W[...] -= learning_rate * _linear_gradient(Xb, Yb, link(Z))
             if on_update is not None:
                 on_update(W.copy())
         return total

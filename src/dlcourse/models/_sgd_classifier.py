@@ -24,7 +24,6 @@ from dlcourse._validation import (
     check_predict_data,
     check_random_state,
 )
-from dlcourse.data import add_bias
 from dlcourse.metrics import accuracy
 from dlcourse.training import sgd
 
@@ -89,16 +88,15 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         classes, y_index = np.unique(y, return_inverse=True)
         self._check_classes(classes)
         Y = self._encode_targets(y_index, len(classes)).astype(X.dtype)  # (n,) or (n, K)
-        X_tilde = add_bias(X) if fit_intercept else X  # (n, d+1)
 
         # Two independent streams, so that fixing init_weights leaves the order unchanged.
         init_rng, order_rng = rng.spawn(2)
-        shape = self._weights_shape(X_tilde.shape[1], len(classes))
+        shape = self._weights_shape(X.shape[1] + fit_intercept, len(classes))
         W = self._initial_weights(init_weights, shape, init_rng, X.dtype)
 
         with _EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
             W, loss_history = sgd(
-                X_tilde,
+                X,  # no column of ones is added: intercept=True keeps the bias in W's row 0
                 Y,
                 W,
                 link=self._link,
@@ -109,6 +107,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
                 shuffle=shuffle,
                 rng=order_rng,
                 callback=callback,
+                intercept=fit_intercept,
             )
         self.classes_ = classes
         self.weights_ = W

@@ -35,9 +35,11 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         - "inverse": w = (XᵀX)⁻¹ Xᵀy, the lesson's formula as written;
         - "normal": solve XᵀX w = Xᵀy by Cholesky, no inverse formed;
         - "lstsq": the Moore-Penrose (minimum-norm least-squares) solution, via an SVD of X;
-        - "auto": Cholesky on the centred data when XᵀX is well-conditioned; on singular or
-          ill-conditioned data the minimum-norm least-squares answer, with a
-          ``scipy.linalg.LinAlgWarning`` that says why. Never raises ``LinAlgError``.
+        - "auto": one pass over X forms XᵀX and Xᵀy of the centred data, solved by Cholesky
+          when well-conditioned; on singular or ill-conditioned data a QR factorisation of
+          [X | y] gives the minimum-norm least-squares answer, with a
+          ``scipy.linalg.LinAlgWarning`` that says why. Never raises ``LinAlgError``, never
+          copies X (see :func:`dlcourse.normal_equation.solve_auto`).
     fit_intercept : bool, default True
         Learn a bias w_0 (the lesson's column of ones). "auto" centres X and y instead of
         adding the column, which is equivalent and better conditioned; for rank-deficient X
@@ -73,15 +75,10 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         solve = SOLVERS[check_choice("solver", self.solver, tuple(SOLVERS))]
         fit_intercept = check_bool("fit_intercept", self.fit_intercept)
         X, y = check_fit_data(self, X, y, y_numeric=True, multi_output=True)
-        if not fit_intercept:
-            self.weights_ = solve(X, y)
-        elif self.solver == "auto":
-            x_mean, y_mean = X.mean(axis=0), y.mean(axis=0)  # (d,), () or (m,)
-            w = solve(X - x_mean, y - y_mean)  # (d,) or (d, m)
-            b = y_mean - x_mean @ w  # the bias that makes the fit pass through the means
-            self.weights_ = np.concatenate([np.asarray(b)[None], w])
+        if self.solver == "auto":
+            self.weights_ = solve_auto(X, y, intercept=fit_intercept)  # never copies X
         else:
-            self.weights_ = solve(add_bias(X), y)  # the lesson's X with its column of ones
+            self.weights_ = solve(add_bias(X) if fit_intercept else X, y)  # the lesson's X
         return self
 
     def predict(self, X: ArrayLike) -> NDArray[np.floating]:
