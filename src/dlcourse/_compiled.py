@@ -79,3 +79,16 @@ if AVAILABLE:
                 for k in range(K):
                     W[j, k] -= learning_rate * (G[j, k] / b)
         return total
+
+    @njit(cache=True)
+    def sgd_epochs(X, Y, W, orders, learning_rate, batch_size, kind, intercept, loss_sums):
+        """Several epochs in one call (``orders`` has one row per epoch), saving the Python
+        overhead of a call per epoch on small data. Returns the index of the first epoch whose
+        loss or weights stop being finite, or -1."""  # pragma: no cover - compiled
+        for epoch in range(orders.shape[0]):
+            loss_sums[epoch] = sgd_epoch(
+                X, Y, W, orders[epoch], learning_rate, batch_size, kind, intercept
+            )
+            if not (np.isfinite(loss_sums[epoch]) and np.all(np.isfinite(W))):
+                return epoch
+        return -1

@@ -118,20 +118,35 @@ def sgd(
     epoch_step = _choose_epoch(
         X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept
     )
+    if getattr(epoch_step, "all_epochs", None) and callback is None and epochs * n <= 1 << 22:
+        # Small data: every epoch's order drawn first, then all epochs in one compiled call.
+        # permuted(axis=1) shuffles row after row: the same draws as one permutation(n) per
+        # epoch, in the same sequence (the compiled-vs-NumPy test holds it to that).
+        orders = np.tile(order, (epochs, 1))  # (epochs, n)
+        if shuffle:
+            orders = rng.permuted(orders, axis=1, out=orders)
+        diverged = epoch_step.all_epochs(orders, loss_history)
+        loss_history /= n
+        if diverged >= 0:
+            raise _divergence(diverged, epochs, loss_history[diverged], learning_rate)
+        return W, loss_history
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked once an epoch
         for epoch in range(epochs):
             if shuffle and b < n:  # a full batch is the same sum in any order
                 order = rng.permutation(n)  # permute indices, never the data
             loss_history[epoch] = epoch_step(order) / n
             if not (np.isfinite(loss_history[epoch]) and np.isfinite(W).all()):
-                raise DivergenceError(
-                    f"Training diverged in epoch {epoch + 1} of {epochs}: the mean loss became "
-                    f"{loss_history[epoch]} and the weights stopped being finite. Try a smaller "
-                    f"learning_rate than {learning_rate!r}."
-                )
+                raise _divergence(epoch, epochs, loss_history[epoch], learning_rate)
             if callback is not None:
                 callback(epoch, float(loss_history[epoch]))
     return W, loss_history
+
+
+def _divergence(epoch: int, epochs: int, loss: float, learning_rate: float) -> DivergenceError:
+    return DivergenceError(
+        f"Training diverged in epoch {epoch + 1} of {epochs}: the mean loss became {loss} and "
+        f"the weights stopped being finite. Try a smaller learning_rate than {learning_rate!r}."
+    )
 
 
 def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept):
@@ -149,7 +164,15 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
         Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K), K = 1 for one output
         W_c = W.reshape(W.shape[0], -1)  # (d+1, K), a view: updates land in W
         lr = X.dtype.type(learning_rate)
-        return lambda order: _compiled.sgd_epoch(X_c, Y_c, W_c, order, lr, b, kind, intercept)
+
+        def compiled_epoch(order: np.ndarray) -> float:
+            return _compiled.sgd_epoch(X_c, Y_c, W_c, order, lr, b, kind, intercept)
+
+        def all_epochs(orders: np.ndarray, loss_sums: np.ndarray) -> int:
+            return _compiled.sgd_epochs(X_c, Y_c, W_c, orders, lr, b, kind, intercept, loss_sums)
+
+        compiled_epoch.all_epochs = all_epochs
+        return compiled_epoch
 
     def numpy_epoch(order: np.ndarray) -> float:
         total = 0.0

@@ -84,7 +84,8 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         rng = check_random_state(self.random_state)
 
         X, y = check_fit_data(self, X, y, y_numeric=False)
-        check_classification_targets(y)
+        if y.dtype.kind not in "biu":  # integer labels are always valid classes
+            check_classification_targets(y)
         classes, y_index = np.unique(y, return_inverse=True)
         self._check_classes(classes)
         Y = self._encode_targets(y_index, len(classes)).astype(X.dtype)  # (n,) or (n, K)
