@@ -117,7 +117,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _lesson1(args: argparse.Namespace) -> int:
-    from dlcourse.lessons.lesson1 import run_lesson1, summary, write_outputs
+    from dlcourse.lessons.lesson1.exercises import run_lesson1
+    from dlcourse.lessons.lesson1.report import summary, write_outputs
 
     results = run_lesson1(seed=args.seed, verbose=not args.quiet, beyond=not args.exercises_only)
     print(summary(results))

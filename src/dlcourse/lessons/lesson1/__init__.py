@@ -1,6 +1,10 @@
-"""Lesson 1: linear and logistic regression, reproduced with the reference solutions."""
+"""Lesson 1: linear and logistic regression.
 
-from dlcourse.lessons.lesson1.exercises import LEARNING_RATES, run_lesson1
-from dlcourse.lessons.lesson1.report import figures, summary, write_outputs
+- :mod:`~dlcourse.lessons.lesson1.exercises`: every exercise solved (``run_lesson1``);
+- :mod:`~dlcourse.lessons.lesson1.beyond`: the experiments on the questions it leaves open;
+- :mod:`~dlcourse.lessons.lesson1.report`: the summary, figures, results.json and report.html;
+- :mod:`~dlcourse.lessons.lesson1.check`: the checks the learner's notebook calls;
+- ``lesson1.pct.py``: the notebook source.
 
-__all__ = ["LEARNING_RATES", "figures", "run_lesson1", "summary", "write_outputs"]
+Nothing is imported here, so that importing one part does not load the others.
+"""

@@ -8,12 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matplotlib.animation import FuncAnimation
-from matplotlib.figure import Figure
+if TYPE_CHECKING:
+    from matplotlib.animation import FuncAnimation
+    from matplotlib.figure import Figure
 
-from dlcourse import experiments, plots
+
+class _Lazy:
+    """A module imported on first attribute access: listing the experiments stays cheap."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+experiments = _Lazy("dlcourse.experiments")
+plots = _Lazy("dlcourse.plots")
 
 
 @dataclass(frozen=True)
