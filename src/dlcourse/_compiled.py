@@ -26,8 +26,9 @@ LOGISTIC, SOFTMAX, LINEAR = (
 )  # output function + loss: sigmoid + BCE, softmax + CE, identity + ½ squared error
 
 if AVAILABLE:
-
-    @njit(cache=True)
+    # Reordered sums and fused multiply-adds are allowed (results move in the last bits only);
+    # NaN and inf are not assumed away, since divergence must be seen.
+    @njit(cache=True, fastmath={"reassoc", "contract", "arcp", "nsz"})
     def sgd_epoch(X, Y, W, order, learning_rate, batch_size, kind, intercept):  # pragma: no cover
         """Update W in place over one epoch; return the sum of the samples' losses.
 
@@ -44,7 +45,8 @@ if AVAILABLE:
         total = 0.0
         for start in range(0, n, batch_size):
             stop = min(start + batch_size, n)
-            G[:, :] = 0
+            if batch_size != 1:
+                G[:, :] = 0
             for t in range(start, stop):
                 i = order[t]
                 for k in range(K):
@@ -54,26 +56,37 @@ if AVAILABLE:
                 if kind == LOGISTIC:
                     e = np.exp(-abs(z[0]))  # σ(z) without overflow, as activations.sigmoid
                     y_hat = 1.0 / (1.0 + e) if z[0] >= 0 else e / (1.0 + e)
-                    total += np.logaddexp(0.0, z[0]) - Y[i, 0] * z[0]
+                    # log(1 + e^z) = max(z, 0) + log1p(e^-|z|): np.logaddexp(0, z), reusing e
+                    total += max(z[0], 0.0) + np.log1p(e) - Y[i, 0] * z[0]
                     r[0] = y_hat - Y[i, 0]
                 elif kind == SOFTMAX:
                     m = z.max()
                     s = 0.0
                     for k in range(K):
-                        s += np.exp(z[k] - m)
+                        r[k] = np.exp(z[k] - m)  # e^(z-m), kept for ŷ below
+                        s += r[k]
                     log_s = np.log(s)
                     for k in range(K):
                         total -= Y[i, k] * (z[k] - m - log_s)
-                        r[k] = np.exp(z[k] - m) / s - Y[i, k]
+                        r[k] = r[k] / s - Y[i, k]
                 else:
                     for k in range(K):
                         r[k] = z[k] - Y[i, k]
                         total += 0.5 * r[k] * r[k]
+                if batch_size == 1:  # per-sample SGD: step at once (the same numbers, G = 0 + x r)
+                    for k in range(K):
+                        if intercept:
+                            W[0, k] -= learning_rate * r[k]
+                        for j in range(d):
+                            W[j + o, k] -= learning_rate * (X[i, j] * r[k])
+                    continue
                 for k in range(K):
                     if intercept:
                         G[0, k] += r[k]
                     for j in range(d):
                         G[j + o, k] += X[i, j] * r[k]
+            if batch_size == 1:
+                continue
             b = stop - start
             for j in range(W.shape[0]):
                 for k in range(K):

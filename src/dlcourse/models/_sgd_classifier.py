@@ -86,7 +86,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         X, y = check_fit_data(self, X, y, y_numeric=False)
         if y.dtype.kind not in "biu":  # integer labels are always valid classes
             check_classification_targets(y)
-        classes, y_index = np.unique(y, return_inverse=True)
+        classes, y_index = _encode_labels(y)
         self._check_classes(classes)
         Y = self._encode_targets(y_index, len(classes)).astype(X.dtype)  # (n,) or (n, K)
 
@@ -190,6 +190,15 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
 
     def _class_index(self, Z: Array) -> np.ndarray:
         raise NotImplementedError
+
+
+def _encode_labels(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sorted distinct labels and each sample's index into them (like np.unique)."""
+    if y.dtype.kind in "iu" and y.size and 0 <= y.min() and y.max() < 4 * y.size + 16:
+        present = np.bincount(y) > 0  # small non-negative integers: no sort needed
+        classes = np.flatnonzero(present).astype(y.dtype)
+        return classes, (np.cumsum(present) - 1)[y]
+    return np.unique(y, return_inverse=True)
 
 
 class _EpochProgress:
