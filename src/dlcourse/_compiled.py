@@ -51,8 +51,10 @@ if AVAILABLE:
                 i = order[t]
                 for k in range(K):
                     z[k] = W[0, k] if intercept else 0  # 1 · w₀ first, as x̃ · w with x̃₀ = 1
-                    for j in range(d):
-                        z[k] += X[i, j] * W[j + o, k]
+                for j in range(d):  # row by row: W is read contiguously
+                    x = X[i, j]
+                    for k in range(K):
+                        z[k] += x * W[j + o, k]
                 if kind == LOGISTIC:
                     e = np.exp(-abs(z[0]))  # σ(z) without overflow, as activations.sigmoid
                     y_hat = 1.0 / (1.0 + e) if z[0] >= 0 else e / (1.0 + e)
@@ -74,17 +76,21 @@ if AVAILABLE:
                         r[k] = z[k] - Y[i, k]
                         total += 0.5 * r[k] * r[k]
                 if batch_size == 1:  # per-sample SGD: step at once (the same numbers, G = 0 + x r)
-                    for k in range(K):
-                        if intercept:
-                            W[0, k] -= learning_rate * r[k]
-                        for j in range(d):
-                            W[j + o, k] -= learning_rate * (X[i, j] * r[k])
-                    continue
-                for k in range(K):
                     if intercept:
-                        G[0, k] += r[k]
+                        for k in range(K):
+                            W[0, k] -= learning_rate * r[k]
                     for j in range(d):
-                        G[j + o, k] += X[i, j] * r[k]
+                        x = X[i, j]
+                        for k in range(K):
+                            W[j + o, k] -= learning_rate * (x * r[k])
+                    continue
+                if intercept:
+                    for k in range(K):
+                        G[0, k] += r[k]
+                for j in range(d):
+                    x = X[i, j]
+                    for k in range(K):
+                        G[j + o, k] += x * r[k]
             if batch_size == 1:
                 continue
             b = stop - start

@@ -84,9 +84,9 @@ def solve_auto(X: Array, y: Array, *, intercept: bool = False) -> Array:
        centred data when ``intercept``); X is never copied.
     2. Cholesky of XᵀX, and its reciprocal condition number from the factor (O(d²)).
     3. If that is below √eps (about 1.5e-8), the normal equations would keep fewer than half of
-       the significant digits: a second pass computes the R of a QR factorisation of [X | y]
-       block by block (never all of X at once) and solves from it, taking the minimum-norm
-       answer when X is rank-deficient. A ``LinAlgWarning`` says so.
+       the significant digits: a second pass computes the R of a QR factorisation of
+       [1 | X | y] block by block (never all of X at once) and solves from it, taking the
+       minimum-norm answer when X is rank-deficient. A ``LinAlgWarning`` says so.
 
     Parameters
     ----------
@@ -102,9 +102,7 @@ def solve_auto(X: Array, y: Array, *, intercept: bool = False) -> Array:
     G, c, x_mean, y_mean = gram(X, y, center=intercept)
     threshold = np.sqrt(np.finfo(G.dtype).eps)
     factor, rcond = _cholesky(G)
-    if rcond >= threshold:
-        w = scipy.linalg.cho_solve(factor, c, check_finite=False)
-    else:
+    if rcond < threshold:
         warnings.warn(
             f"X is ill-conditioned: the reciprocal condition number of XᵀX is about {rcond:.1e} "
             f"(below {threshold:.1e}), as happens with duplicated or nearly collinear columns. "
@@ -113,7 +111,10 @@ def solve_auto(X: Array, y: Array, *, intercept: bool = False) -> Array:
             LinAlgWarning,
             stacklevel=3,
         )
-        w = _least_squares_qr(X, y, x_mean, y_mean)
+        # On the data as given (a column of ones for the bias, no centring): subtracting
+        # rounded means would perturb an ill-conditioned problem by more than QR's own error.
+        return _least_squares_qr(X, y, intercept)
+    w = scipy.linalg.cho_solve(factor, c, check_finite=False)
     if not intercept:
         return w
     b = y_mean - x_mean @ w  # the bias that puts the fit through the means
@@ -157,36 +158,38 @@ def gram(
     return G, c, shift_x + mean_x, shift_y + mean_y
 
 
-def _least_squares_qr(X: Array, y: Array, x_mean: Array, y_mean: Array) -> Array:
-    """Minimum-norm least squares from R of the QR of the centred [X | y], built block by block.
+def _least_squares_qr(X: Array, y: Array, intercept: bool) -> Array:
+    """Minimum-norm least squares from R of the QR of [1 | X | y], built block by block.
 
     Factoring the R of the blocks seen so far stacked on the next block gives the R of all of
-    them (a sequential TSQR; Q is never formed, X is never copied whole). With X = Q R₁₁ and
-    Qᵀy = r₁₂, the residual is ‖R₁₁ w - r₁₂‖ plus a constant, so the minimum-norm w comes from
-    the SVD of the small R₁₁.
+    them (a sequential TSQR; Q is never formed, X is never copied whole). With A = [1 | X] =
+    Q R₁₁ and Qᵀy = r₁₂, the residual is ‖R₁₁ w - r₁₂‖ plus a constant, so the minimum-norm w
+    comes from the SVD of the small R₁₁. The column of ones is left out without ``intercept``.
     """
     n, d = X.shape
     m = 1 if y.ndim == 1 else y.shape[1]
-    p = d + m
+    a = d + intercept  # columns of A
+    p = a + m
     rows = 4 * _block_rows(p)
     # Fortran order, as LAPACK wants it: R in the top p rows, the next block below it.
     buffer = np.zeros((rows + p, p), dtype=X.dtype, order="F")
     (geqrf,) = scipy.linalg.get_lapack_funcs(("geqrf",), (buffer,))
-    filled = 0  # rows of R currently at the top
+    filled = 0  # rows of R at the top (p once the first block is in)
     for start in range(0, n, rows):
         block = slice(start, min(start + rows, n))
         b = block.stop - block.start
-        buffer[filled : filled + b, :d] = X[block] - x_mean
-        buffer[filled : filled + b, d:] = (y[block] - y_mean).reshape(b, m)
-        qr, *_ = geqrf(buffer[: filled + b], overwrite_a=True)
-        filled = min(filled + b, p)
-        buffer[:filled] = np.triu(qr[:filled])
-    R = np.zeros((p, p), dtype=X.dtype)
-    R[:filled] = buffer[:filled]
-    U, s, Vt = scipy.linalg.svd(R[:d, :d], check_finite=False)
-    cutoff = s[0] * np.finfo(X.dtype).eps * max(n, d) if s.size else 0.0
+        buffer[filled : filled + b, :intercept] = 1.0
+        buffer[filled : filled + b, intercept:a] = X[block]
+        buffer[filled : filled + b, a:] = y[block].reshape(b, m)
+        buffer[filled + b :] = 0.0  # rows of zeros leave R unchanged; the buffer stays whole,
+        qr, *_ = geqrf(buffer, overwrite_a=True)  # so LAPACK works in place, without a copy
+        filled = p
+        buffer[:p] = np.triu(qr[:p])
+    R = buffer[:p].copy()
+    U, s, Vt = scipy.linalg.svd(R[:a, :a], check_finite=False)
+    cutoff = s[0] * np.finfo(X.dtype).eps * max(n, a) if s.size else 0.0
     s_inv = np.divide(1.0, s, out=np.zeros_like(s), where=s > cutoff)
-    w = Vt.T @ (s_inv[:, None] * (U.T @ R[:d, d:]))  # (d, m)
+    w = Vt.T @ (s_inv[:, None] * (U.T @ R[:a, a:]))  # (a, m)
     return w[:, 0] if y.ndim == 1 else w
 
 
