@@ -168,3 +168,13 @@ def test_shape_mismatch_is_refused():
         binary_cross_entropy_gradient(np.ones((3, 2)), np.ones((3, 1)), np.ones((3, 1)))
     with pytest.raises(ValueError, match="3 rows"):
         cross_entropy_gradient(np.ones((3, 2)), np.ones((4, 2)), np.ones((4, 2)))
+
+
+def test_fused_softmax_cross_entropy_equals_the_separate_functions(softmax_batch):
+    from dlcourse.losses import _softmax_cross_entropy_and_error
+
+    X, Y, W = softmax_batch
+    Z = X @ W
+    losses, R = _softmax_cross_entropy_and_error(Y, Z.copy())
+    np.testing.assert_allclose(losses, cross_entropy_with_logits(Y, Z), rtol=1e-12)
+    np.testing.assert_allclose(R, softmax(Z) - Y, rtol=1e-12, atol=1e-15)

@@ -203,6 +203,22 @@ def _ce_with_logits(Y: Array, Z: Array) -> Array:
     return -np.sum(Y * log_softmax(Z), axis=-1)
 
 
+def _softmax_cross_entropy_and_error(Y: Array, Z: Array) -> tuple[Array, Array]:
+    """Each sample's cross-entropy and the error ŷ - y from the logits, with one pass of exp.
+
+    The training loop's full batches spend most of their elementwise time here; softmax and
+    log-softmax separately would exponentiate Z twice. Z, a temporary, is overwritten.
+    """
+    Z -= Z.max(axis=-1, keepdims=True)  # softmax is shift-invariant; this avoids exp overflow
+    E = np.exp(Z)  # (b, K)
+    s = E.sum(axis=-1, keepdims=True)  # (b, 1)
+    # -Σ_c y_c log ŷ_c = log(s) Σ_c y_c - Σ_c y_c z_c, with z already shifted
+    losses = np.log(s[:, 0]) * Y.sum(axis=-1) - np.einsum("ik,ik->i", Y, Z)
+    E /= s  # ŷ
+    E -= Y  # ŷ - y
+    return losses, E
+
+
 def _half_squared_error(y: Array, y_hat: Array) -> Array:
     """½ (ŷ - y)²: with the identity output its gradient is also x (ŷ - y)ᵀ."""
     return 0.5 * np.sum((y_hat - y).reshape(len(y), -1) ** 2, axis=1)

@@ -140,13 +140,21 @@ def gram(
     rows = block_rows or _block_rows(d)
     shift_x = X[:rows].mean(axis=0) if center else np.zeros(d, X.dtype)
     shift_y = y[:rows].mean(axis=0) if center else np.zeros(y.shape[1:], y.dtype)
+    if center and np.all(shift_x**2 <= 100 * X[:rows].var(axis=0)):
+        # Means small against the spread: Σxxᵀ - n x̄x̄ᵀ loses at most two digits, and the
+        # blocks need no shifted copy (the condition estimate below still guards the solve).
+        shift_x = np.zeros(d, X.dtype)
+        shift_y = np.zeros(y.shape[1:], y.dtype)
     G = np.zeros((d, d), dtype=X.dtype)
     c = np.zeros((d, *y.shape[1:]), dtype=X.dtype)
     sum_x = np.zeros(d, dtype=X.dtype)
     sum_y = np.zeros(y.shape[1:], dtype=X.dtype)
+    shifted = bool(np.any(shift_x) or np.any(shift_y))
     for start in range(0, n, rows):
-        B = X[start : start + rows] - shift_x  # (rows, d), one cache-sized block
-        t = y[start : start + rows] - shift_y
+        B = X[start : start + rows]  # (rows, d), one cache-sized block: a view
+        t = y[start : start + rows]
+        if shifted:
+            B, t = B - shift_x, t - shift_y
         G += B.T @ B  # (d, rows) @ (rows, d)
         c += B.T @ t
         sum_x += B.sum(axis=0)

@@ -21,6 +21,7 @@ from dlcourse.losses import (
     _ce_with_logits,
     _half_squared_error,
     _linear_gradient,
+    _softmax_cross_entropy_and_error,
     mean_squared_error_gradient,
 )
 
@@ -174,6 +175,12 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
         compiled_epoch.all_epochs = all_epochs
         return compiled_epoch
 
+    def forward(Yb: Array, Z: Array) -> tuple[Array, Array]:
+        """Each sample's loss and its error ŷ - y (Z may be overwritten)."""
+        if link is softmax and loss is _ce_with_logits:
+            return _softmax_cross_entropy_and_error(Yb, Z)
+        return loss(Yb, Z), link(Z) - Yb
+
     def numpy_epoch(order: np.ndarray) -> float:
         total = 0.0
         for start in range(0, n, b):
@@ -181,8 +188,8 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
             Xb, Yb = X[idx], Y[idx]  # (b, d), (b,) or (b, K)
             if intercept:
                 Z = W[0] + Xb @ W[1:]  # (b, d) @ (d, K) + (K,) -> (b, K)
-                R = link(Z) - Yb  # (b, K): the error of each prediction
-                total += float(loss(Yb, Z).sum())  # from the weights before this update
+                losses, R = forward(Yb, Z)  # R (b, K): the error of each prediction
+                total += float(losses.sum())  # from the weights before this update
                 W[0] -= learning_rate * R.mean(axis=0)  # the bias's input is always 1
                 W[1:] -= learning_rate * (Xb.T @ R / len(Xb))
             else:
