@@ -60,7 +60,7 @@ def plot(result: dict, path: Path) -> None:
     fig.text(
         0.5, -0.02, "dotted: linear growth in n; growth as d² for the Gram matrix", ha="center"
     )
-    fig.savefig(path, dpi=100)
+    fig.savefig(path, dpi=100, bbox_inches="tight")
 
 
 if __name__ == "__main__":
