@@ -145,7 +145,8 @@ def gram(
         # blocks need no shifted copy (the condition estimate below still guards the solve).
         shift_x = np.zeros(d, X.dtype)
         shift_y = np.zeros(y.shape[1:], y.dtype)
-    G = np.zeros((d, d), dtype=X.dtype)
+    G = np.zeros((d, d), dtype=X.dtype, order="F")  # upper triangle filled by BLAS syrk
+    (syrk,) = scipy.linalg.get_blas_funcs(("syrk",), (G,))
     c = np.zeros((d, *y.shape[1:]), dtype=X.dtype)
     sum_x = np.zeros(d, dtype=X.dtype)
     sum_y = np.zeros(y.shape[1:], dtype=X.dtype)
@@ -155,10 +156,13 @@ def gram(
         t = y[start : start + rows]
         if shifted:
             B, t = B - shift_x, t - shift_y
-        G += B.T @ B  # (d, rows) @ (rows, d)
+        # G += BᵀB, the upper triangle only (half the work of a general product); Bᵀ of a
+        # C-ordered block is Fortran-ordered, so BLAS reads the block where it lies
+        G = syrk(1.0, B.T, beta=1.0, c=G, trans=0, lower=0, overwrite_c=True)
         c += B.T @ t
         sum_x += B.sum(axis=0)
         sum_y += t.sum(axis=0)
+    G = np.triu(G) + np.triu(G, 1).T  # the full symmetric matrix
     mean_x, mean_y = sum_x / n, sum_y / n  # the means of the shifted data: small
     if center:
         G -= n * np.outer(mean_x, mean_x)
