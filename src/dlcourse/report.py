@@ -15,8 +15,8 @@ from matplotlib.figure import Figure
 __all__ = [
     "animation_to_gif",
     "data_uri",
+    "figure_bytes",
     "figure_to_png",
-    "png_data_uri",
     "render_template",
     "save_figure",
 ]
@@ -31,10 +31,6 @@ def figure_to_png(fig: Figure, dpi: int = 100) -> bytes:
 
 def animation_to_gif(animation: Animation, fps: int = 8) -> bytes:
     """The animation as GIF bytes, written by Pillow (no ffmpeg needed)."""
-    fig = animation._fig
-    if fig.get_layout_engine() is not None:  # lay out once, not again for every frame
-        fig.canvas.draw()
-        fig.set_layout_engine("none")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "animation.gif"
         animation.save(path, writer=PillowWriter(fps=fps))
@@ -59,10 +55,6 @@ def save_figure(fig: Figure | Animation, stem: str | Path) -> Path:
 def data_uri(content: bytes, mime: str) -> str:
     """A ``data:`` URI, so that the page needs no file next to it and no network."""
     return f"data:{mime};base64," + base64.b64encode(content).decode("ascii")
-
-
-def png_data_uri(png: bytes) -> str:
-    return data_uri(png, "image/png")
 
 
 def render_template(package: str, name: str, **context: Any) -> str:

@@ -42,6 +42,8 @@ def line_fit_animation(
     )
     ax.grid(True, alpha=0.3)
     steps = np.unique(np.linspace(0, len(path) - 1, n_frames).round().astype(int))
+    fig.canvas.draw()  # lay the figure out once; afterwards a frame only moves the line
+    fig.set_layout_engine("none")
 
     def draw(step: int):
         line.set_ydata(path[step, 0] + path[step, 1] * grid)
