@@ -32,6 +32,14 @@ class Row:
         return None if self.peer_time is None else self.peer_time / self.ours
 
 
+def speedups(workload: str, ours: float, peers: list[tuple[str, float, float]]) -> list[Row]:
+    """One row per (peer, its time, the speed-up targeted), the workload named on the first."""
+    return [
+        Row(workload if i == 0 else "", ours, peer, time_, f">={factor:g}x", time_ / ours >= factor)
+        for i, (peer, time_, factor) in enumerate(peers)
+    ]
+
+
 def interleaved(
     candidates: dict[str, Callable[[], object]], repeats: int = 5, min_block: float = 0.05
 ) -> dict[str, float]:

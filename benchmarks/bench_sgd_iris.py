@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from _harness import Row, format_table, interleaved
+from _harness import Row, format_table, interleaved, speedups
 from lesson_loops import logistic_epochs, softmax_epochs
 from sklearn.linear_model import SGDClassifier
 
@@ -41,24 +41,11 @@ def run(quick: bool = False) -> list[Row]:
         },
         repeats,
     )
-    rows = [
-        Row(
-            "logistic, Iris pair, 20 epochs, per-sample SGD",
-            t["ours"],
-            "lesson's loop",
-            t["lesson"],
-            ">=100x",
-            t["lesson"] / t["ours"] >= 100,
-        ),
-        Row(
-            "",
-            t["ours"],
-            "sklearn SGDClassifier",
-            t["sklearn"],
-            ">=10x",
-            t["sklearn"] / t["ours"] >= 10,
-        ),
-    ]
+    rows = speedups(
+        "logistic, Iris pair, 20 epochs, per-sample SGD",
+        t["ours"],
+        [("lesson's loop", t["lesson"], 100), ("sklearn SGDClassifier", t["sklearn"], 10)],
+    )
     X, Y = load_iris_one_hot(bias=False)
     y3 = Y.argmax(1)
     X1 = np.column_stack([np.ones(len(X)), X])
@@ -71,24 +58,11 @@ def run(quick: bool = False) -> list[Row]:
         },
         max(3, repeats // 2),
     )
-    rows += [
-        Row(
-            "softmax, Iris, 100 epochs, per-sample SGD",
-            t["ours"],
-            "lesson's loop",
-            t["lesson"],
-            ">=100x",
-            t["lesson"] / t["ours"] >= 100,
-        ),
-        Row(
-            "",
-            t["ours"],
-            "sklearn SGDClassifier",
-            t["sklearn"],
-            ">=3x",
-            t["sklearn"] / t["ours"] >= 3,
-        ),
-    ]
+    rows += speedups(
+        "softmax, Iris, 100 epochs, per-sample SGD",
+        t["ours"],
+        [("lesson's loop", t["lesson"], 100), ("sklearn SGDClassifier", t["sklearn"], 3)],
+    )
     return rows
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from _harness import Row, format_table, interleaved, read_bandwidth
+from _harness import Row, format_table, interleaved, read_bandwidth, speedups
 from lesson_loops import softmax_epochs
 from sklearn.linear_model import SGDClassifier
 
@@ -51,24 +51,11 @@ def run(quick: bool = False) -> list[Row]:
     start = time.perf_counter()
     _ = X1[rng.permutation(n)], Y[rng.permutation(n)]
     lesson = per_update * n + (time.perf_counter() - start)
-    rows = [
-        Row(
-            f"softmax, n={n:,}, d={d}, K={K}, one per-sample epoch",
-            t["ours"],
-            "lesson's loop (extrap.)",
-            lesson,
-            ">=20x",
-            lesson / t["ours"] >= 20,
-        ),
-        Row(
-            "",
-            t["ours"],
-            "sklearn SGDClassifier",
-            t["sklearn"],
-            ">=3x",
-            t["sklearn"] / t["ours"] >= 3,
-        ),
-    ]
+    rows = speedups(
+        f"softmax, n={n:,}, d={d}, K={K}, one per-sample epoch",
+        t["ours"],
+        [("lesson's loop (extrap.)", lesson, 20), ("sklearn SGDClassifier", t["sklearn"], 3)],
+    )
     # full-batch GD: the time of one more epoch, against reading X twice
     fits = interleaved(
         {
