@@ -31,20 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Run Lesson 1 with the reference solutions: print a summary and write "
         "results.json, one PNG per figure and a self-contained report.html.",
     )
-    lesson1.add_argument(
-        "--out",
-        type=Path,
-        default=Path("out/lesson1"),
-        metavar="DIR",
-        help="output folder (default: out/lesson1)",
-    )
-    lesson1.add_argument(
-        "--seed",
-        type=_seed,
-        default=0,
-        metavar="N",
-        help="seed of every random choice (default: 0)",
-    )
+    _add_out_and_seed(lesson1, "out/lesson1")
     lesson1.add_argument("--quiet", action="store_true", help="no progress bars")
     lesson1.add_argument(
         "--exercises-only", action="store_true", help="skip the experiments beyond the lesson"
@@ -63,20 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     experiment.add_argument(
         "name", choices=list(EXPERIMENTS), metavar="NAME", help=", ".join(EXPERIMENTS)
     )
-    experiment.add_argument(
-        "--out",
-        type=Path,
-        default=Path("out/experiments"),
-        metavar="DIR",
-        help="output folder (default: out/experiments)",
-    )
-    experiment.add_argument(
-        "--seed",
-        type=_seed,
-        default=0,
-        metavar="N",
-        help="seed of every random choice (default: 0)",
-    )
+    _add_out_and_seed(experiment, "out/experiments")
     experiment.set_defaults(run=_experiment)
 
     notebook = commands.add_parser(
@@ -114,6 +88,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_check)
     return parser
+
+
+def _add_out_and_seed(parser: argparse.ArgumentParser, default_out: str) -> None:
+    """The options every command that writes results shares."""
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(default_out),
+        metavar="DIR",
+        help=f"output folder (default: {default_out})",
+    )
+    parser.add_argument(
+        "--seed",
+        type=_seed,
+        default=0,
+        metavar="N",
+        help="seed of every random choice (default: 0)",
+    )
 
 
 def _lesson1(args: argparse.Namespace) -> int:
