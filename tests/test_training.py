@@ -10,9 +10,14 @@ from dlcourse.losses import _bce_with_logits, _ce_with_logits, _half_squared_err
 from dlcourse.models import LogisticRegression, SoftmaxRegression
 from dlcourse.training import DivergenceError, sgd
 
+needs_numba = pytest.mark.skipif(not _compiled.AVAILABLE, reason="numba is not installed")
 
-def test_full_batch_is_plain_gradient_descent():
+
+@pytest.mark.parametrize("compiled", [False, pytest.param(True, marks=needs_numba)])
+@pytest.mark.parametrize("n", [3, 13, 100])  # the threaded pass works on blocks of 4 rows
+def test_full_batch_is_plain_gradient_descent(n, compiled):
     X, y = load_iris_binary()
+    X, y = X[::7][:n], y[::7][:n]  # a spread of the samples; n = 3 is a single partial block
     w = np.zeros(5)
     expected = w.copy()
     for _ in range(30):  # hand-written GD: w <- w - λ Xᵀ(σ(Xw) - y) / n
@@ -26,6 +31,7 @@ def test_full_batch_is_plain_gradient_descent():
         learning_rate=0.05,
         epochs=30,
         batch_size=None,
+        compiled=compiled,
     )
     np.testing.assert_allclose(w_gd, expected, rtol=1e-12)
     assert np.all(np.diff(history) < 0)  # full-batch GD at a small rate never goes up
@@ -65,7 +71,7 @@ def test_divergence_stops_with_the_epoch_and_a_hint():
         LogisticRegression(learning_rate=1e308, epochs=5, random_state=0).fit(X * 1e10, y)
 
 
-@pytest.mark.skipif(not _compiled.AVAILABLE, reason="numba is not installed")
+@needs_numba
 @pytest.mark.parametrize(
     ("link", "loss", "targets", "batch_size"),
     [
@@ -74,6 +80,9 @@ def test_divergence_stops_with_the_epoch_and_a_hint():
         (softmax, _ce_with_logits, "one_hot", 1),
         (softmax, _ce_with_logits, "one_hot", 16),
         (identity, _half_squared_error, "continuous", 1),
+        (sigmoid, _bce_with_logits, "binary", None),  # full batch: the threaded pass
+        (softmax, _ce_with_logits, "one_hot", None),
+        (identity, _half_squared_error, "continuous", None),
     ],
 )
 @pytest.mark.parametrize("intercept", [False, True])
@@ -116,7 +125,7 @@ def test_compiled_is_refused_where_it_does_not_apply():
             loss=_bce_with_logits,
             learning_rate=0.1,
             epochs=1,
-            batch_size=None,
+            on_update=lambda W: None,
             compiled=True,
         )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 try:
-    from numba import njit
+    from numba import get_num_threads, njit, prange  # noqa: F401 - get_num_threads for callers
 except ImportError:  # pragma: no cover - exercised where numba is not installed
     AVAILABLE = False
 else:
@@ -28,7 +28,40 @@ LOGISTIC, SOFTMAX, LINEAR = (
 if AVAILABLE:
     # Reordered sums and fused multiply-adds are allowed (results move in the last bits only);
     # NaN and inf are not assumed away, since divergence must be seen.
-    @njit(cache=True, fastmath={"reassoc", "contract", "arcp", "nsz"})
+    FASTMATH = {"reassoc", "contract", "arcp", "nsz"}
+
+    @njit(cache=True, fastmath=FASTMATH)
+    def _error_and_loss(z, y, r, kind):  # pragma: no cover - compiled
+        """One sample: write ŷ - y into r (K,) from the logits z (K,); return its loss.
+
+        z may be overwritten. The same formulas as the NumPy functions, written per element.
+        """
+        K = z.shape[0]
+        if kind == LOGISTIC:
+            e = np.exp(-abs(z[0]))  # σ(z) without overflow, as activations.sigmoid
+            y_hat = 1.0 / (1.0 + e) if z[0] >= 0 else e / (1.0 + e)
+            r[0] = y_hat - y[0]
+            # log(1 + e^z) = max(z, 0) + log1p(e^-|z|): np.logaddexp(0, z), reusing e
+            return max(z[0], 0.0) + np.log1p(e) - y[0] * z[0]
+        if kind == SOFTMAX:
+            m = z.max()
+            s = 0.0
+            for k in range(K):
+                r[k] = np.exp(z[k] - m)  # e^(z-m), kept for ŷ below
+                s += r[k]
+            log_s = np.log(s)
+            loss = 0.0
+            for k in range(K):
+                loss -= y[k] * (z[k] - m - log_s)
+                r[k] = r[k] / s - y[k]
+            return loss
+        loss = 0.0
+        for k in range(K):
+            r[k] = z[k] - y[k]
+            loss += 0.5 * r[k] * r[k]
+        return loss
+
+    @njit(cache=True, fastmath=FASTMATH)
     def sgd_epoch(X, Y, W, order, learning_rate, batch_size, kind, intercept):  # pragma: no cover
         """Update W in place over one epoch; return the sum of the samples' losses.
 
@@ -55,26 +88,7 @@ if AVAILABLE:
                     x = X[i, j]
                     for k in range(K):
                         z[k] += x * W[j + o, k]
-                if kind == LOGISTIC:
-                    e = np.exp(-abs(z[0]))  # σ(z) without overflow, as activations.sigmoid
-                    y_hat = 1.0 / (1.0 + e) if z[0] >= 0 else e / (1.0 + e)
-                    # log(1 + e^z) = max(z, 0) + log1p(e^-|z|): np.logaddexp(0, z), reusing e
-                    total += max(z[0], 0.0) + np.log1p(e) - Y[i, 0] * z[0]
-                    r[0] = y_hat - Y[i, 0]
-                elif kind == SOFTMAX:
-                    m = z.max()
-                    s = 0.0
-                    for k in range(K):
-                        r[k] = np.exp(z[k] - m)  # e^(z-m), kept for ŷ below
-                        s += r[k]
-                    log_s = np.log(s)
-                    for k in range(K):
-                        total -= Y[i, k] * (z[k] - m - log_s)
-                        r[k] = r[k] / s - Y[i, k]
-                else:
-                    for k in range(K):
-                        r[k] = z[k] - Y[i, k]
-                        total += 0.5 * r[k] * r[k]
+                total += _error_and_loss(z, Y[i], r, kind)
                 if batch_size == 1:  # per-sample SGD: step at once (the same numbers, G = 0 + x r)
                     if intercept:
                         for k in range(K):
@@ -111,3 +125,52 @@ if AVAILABLE:
             if not (np.isfinite(loss_sums[epoch]) and np.all(np.isfinite(W))):
                 return epoch
         return -1
+
+    @njit(cache=True, parallel=True, fastmath=FASTMATH)
+    def full_batch_gradient(X, Y, W, kind, intercept, G, T):  # pragma: no cover - compiled
+        """Full-batch gradient descent's one pass: G (d+1, K) = Σ_i x̃_i (ŷ_i - y_i)ᵀ.
+
+        Returns the sum of the samples' losses under W. The rows are split between T
+        threads (numba's get_num_threads(), passed in so that the function can be cached).
+        Each thread reads its rows of X once, for the logits and for the gradient, while
+        they are in cache; NumPy's X @ W and then Xᵀ R read X twice and store R.
+        """
+        n, d = X.shape
+        K = W.shape[1]
+        o = 1 if intercept else 0
+        Wt = np.ascontiguousarray(W[o:].T)  # (K, d): one output's weights contiguous
+        Gt = np.zeros((T, K, d + o), dtype=X.dtype)  # each thread's sum, transposed
+        losses = np.zeros(T)
+        rows = -(-n // (4 * T)) * 4  # rows per thread, a multiple of 4
+        for t in prange(T):
+            Z = np.empty((4, K), dtype=X.dtype)  # logits of 4 samples, then their ŷ - y
+            R = np.empty((4, K), dtype=X.dtype)
+            g = Gt[t]
+            for i0 in range(t * rows, min(n, (t + 1) * rows), 4):
+                m = min(4, n - i0)
+                for s in range(m):
+                    x = X[i0 + s]
+                    for k in range(K):
+                        acc = W[0, k] if intercept else 0.0
+                        for j in range(d):  # a dot product along the contiguous row
+                            acc += x[j] * Wt[k, j]
+                        Z[s, k] = acc
+                    losses[t] += _error_and_loss(Z[s], Y[i0 + s], R[s], kind)
+                if m == 4:  # four samples at once: a quarter of the loads and stores of g
+                    x0, x1, x2, x3 = X[i0], X[i0 + 1], X[i0 + 2], X[i0 + 3]
+                    for k in range(K):
+                        r0, r1, r2, r3 = R[0, k], R[1, k], R[2, k], R[3, k]
+                        if intercept:
+                            g[k, 0] += r0 + r1 + r2 + r3
+                        for j in range(d):
+                            g[k, j + o] += r0 * x0[j] + r1 * x1[j] + r2 * x2[j] + r3 * x3[j]
+                else:
+                    for s in range(m):
+                        x = X[i0 + s]
+                        for k in range(K):
+                            if intercept:
+                                g[k, 0] += R[s, k]
+                            for j in range(d):
+                                g[k, j + o] += R[s, k] * x[j]
+        G[...] = Gt.sum(axis=0).T
+        return losses.sum()

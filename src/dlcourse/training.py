@@ -90,10 +90,10 @@ def sgd(
     on_update : callable, optional
         Called with the weights after every update (to record the path); NumPy loop only.
     compiled : bool, optional
-        Use the numba-compiled epoch (per-sample and mini-batch SGD with the sigmoid, softmax
-        or identity output and its loss). By default it is used when numba is installed and
-        applicable; full-batch steps always use NumPy's matrix products. Both give the same
-        updates in the same order.
+        Use the numba-compiled epoch (with the sigmoid, softmax or identity output and its
+        loss). By default it is used when numba is installed and applicable. Both give the
+        same updates in the same order. A compiled full-batch step splits the samples between
+        numba's threads and reads each row of X once; NumPy's reads X twice.
     intercept : bool, default False
         X has no column of ones and row 0 of W is the bias: the same model as with the
         column, without copying X to add it.
@@ -154,17 +154,27 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
     """A function ``epoch(order) -> summed loss`` that updates W in place, compiled if possible."""
     n = X.shape[0]
     kind = _KERNELS.get((link, loss))
-    usable = _compiled.AVAILABLE and kind is not None and on_update is None and b < n
+    usable = _compiled.AVAILABLE and kind is not None and on_update is None
     if compiled and not usable:
         raise ValueError(
-            "compiled=True needs numba, per-sample or mini-batch SGD, no on_update, and one of "
-            "the lesson's output/loss pairs (sigmoid, softmax or identity)."
+            "compiled=True needs numba, no on_update, and one of the lesson's output/loss "
+            "pairs (sigmoid, softmax or identity)."
         )
     if usable and compiled is not False:
         X_c = np.ascontiguousarray(X)
         Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K), K = 1 for one output
         W_c = W.reshape(W.shape[0], -1)  # (d+1, K), a view: updates land in W
         lr = X.dtype.type(learning_rate)
+        if b == n:
+            G = np.empty_like(W_c)  # (d+1, K)
+            threads = _compiled.get_num_threads()
+
+            def full_batch_epoch(order: np.ndarray) -> float:  # the order does not matter
+                total = _compiled.full_batch_gradient(X_c, Y_c, W_c, kind, intercept, G, threads)
+                W_c[...] -= lr * (G / n)
+                return total
+
+            return full_batch_epoch
 
         def compiled_epoch(order: np.ndarray) -> float:
             return _compiled.sgd_epoch(X_c, Y_c, W_c, order, lr, b, kind, intercept)
