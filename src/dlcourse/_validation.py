@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from array_api_compat import is_dask_array
 from sklearn.utils.validation import validate_data
 
 RandomState = int | np.random.Generator | None
@@ -67,9 +68,19 @@ def check_choice(name: str, value: Any, choices: Sequence[str]) -> str:
 
 
 def check_fit_data(
-    estimator: Any, X: Any, y: Any, *, y_numeric: bool, multi_output: bool = False
+    estimator: Any,
+    X: Any,
+    y: Any,
+    *,
+    y_numeric: bool,
+    multi_output: bool = False,
+    reset: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Validate the training data: X becomes (n, d) float, y becomes (n,) (or (n, m))."""
+    """Validate the training data: X becomes (n, d) float, y becomes (n,) (or (n, m)).
+
+    ``reset=False`` (``partial_fit`` after the first call) checks X's features against the
+    ones seen before instead of recording them.
+    """
     if y is None:
         raise ValueError(
             f"{type(estimator).__name__} requires y to be passed, but the target y is None."
@@ -87,9 +98,10 @@ def check_fit_data(
     if _plain_array(X) and isinstance(y, np.ndarray) and y.ndim == 1 and y.dtype.kind in "biuf":
         # The common case, checked directly: scikit-learn's general path costs more than a
         # whole SGD fit on Iris. The result is the same: nothing to convert, nothing copied.
-        estimator.n_features_in_ = X.shape[1]
-        if hasattr(estimator, "feature_names_in_"):
-            del estimator.feature_names_in_  # refitted on an array: no names any more
+        if reset:
+            forget_features(estimator, X.shape[1])
+        else:
+            _check_n_features(estimator, X)
     else:
         X, y = validate_data(
             estimator,
@@ -99,6 +111,7 @@ def check_fit_data(
             ensure_all_finite=False,
             y_numeric=y_numeric,
             multi_output=multi_output,
+            reset=reset,
         )
     check_finite("X", X)
     if y_numeric:
@@ -110,16 +123,30 @@ def check_fit_data(
 def check_predict_data(estimator: Any, X: Any) -> np.ndarray:
     """Validate data to predict on: 2-D, finite, with as many features as seen in ``fit``."""
     _check_X_shape(X)
+    if is_dask_array(X):  # checked chunk by chunk when computed, never gathered here
+        _check_n_features(estimator, X)
+        return X
     if _plain_array(X) and not hasattr(estimator, "feature_names_in_"):
-        if X.shape[1] != estimator.n_features_in_:
-            raise ValueError(
-                f"X has {X.shape[1]} features, but {type(estimator).__name__} is expecting "
-                f"{estimator.n_features_in_} features as input."
-            )
+        _check_n_features(estimator, X)
     else:
         X = validate_data(estimator, X, reset=False, dtype=FLOAT_DTYPES, ensure_all_finite=False)
     check_finite("X", X)
     return X
+
+
+def forget_features(estimator: Any, n_features: int) -> None:
+    """Record the number of features seen in ``fit``, and drop names from an earlier fit."""
+    estimator.n_features_in_ = n_features
+    if hasattr(estimator, "feature_names_in_"):
+        del estimator.feature_names_in_  # refitted on an array: no names any more
+
+
+def _check_n_features(estimator: Any, X: Any) -> None:
+    if X.shape[1] != estimator.n_features_in_:
+        raise ValueError(
+            f"X has {X.shape[1]} features, but {type(estimator).__name__} is expecting "
+            f"{estimator.n_features_in_} features as input."
+        )
 
 
 def _plain_array(X: Any) -> bool:

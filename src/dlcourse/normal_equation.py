@@ -23,9 +23,11 @@ from scipy.linalg import LinAlgWarning
 __all__ = [
     "gram",
     "least_squares",
+    "min_norm_from_r",
     "normal_equation_inverse",
     "normal_equation_solve",
     "solve_auto",
+    "solve_gram",
 ]
 
 Array = NDArray[np.floating]
@@ -99,7 +101,22 @@ def solve_auto(X: Array, y: Array, *, intercept: bool = False) -> Array:
     -------
     w : ndarray, shape (d+1,) or (d+1, m) with the bias first when ``intercept``, else (d,) / (d, m)
     """
-    G, c, x_mean, y_mean = gram(X, y, center=intercept)
+    n = X.shape[0]
+    w = solve_gram(*gram(X, y, center=intercept), n=n, intercept=intercept)
+    # On the data as given (a column of ones for the bias, no centring): subtracting rounded
+    # means would perturb an ill-conditioned problem by more than QR's own error.
+    return _least_squares_qr(X, y, intercept) if w is None else w
+
+
+def solve_gram(
+    G: Array, c: Array, x_mean: Array, y_mean: Array, *, n: int, intercept: bool
+) -> Array | None:
+    """The weights from XᵀX and Xᵀy (centred when ``intercept``) by Cholesky, or None.
+
+    None, with a ``LinAlgWarning``, when the reciprocal condition number of G is below √eps:
+    the normal equations would keep fewer than half of the significant digits, and the caller
+    should solve by QR instead. Shared by :func:`solve_auto` and the chunked (Dask) fit.
+    """
     threshold = np.sqrt(np.finfo(G.dtype).eps)
     factor, rcond = _cholesky(G)
     if rcond < threshold:
@@ -109,11 +126,9 @@ def solve_auto(X: Array, y: Array, *, intercept: bool = False) -> Array:
             "Solved by a QR factorisation of [X | y] instead, which returns the minimum-norm "
             "weights.",
             LinAlgWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
-        # On the data as given (a column of ones for the bias, no centring): subtracting
-        # rounded means would perturb an ill-conditioned problem by more than QR's own error.
-        return _least_squares_qr(X, y, intercept)
+        return None
     w = scipy.linalg.cho_solve(factor, c, check_finite=False)
     if not intercept:
         return w
@@ -175,8 +190,8 @@ def _least_squares_qr(X: Array, y: Array, intercept: bool) -> Array:
 
     Factoring the R of the blocks seen so far stacked on the next block gives the R of all of
     them (a sequential TSQR; Q is never formed, X is never copied whole). With A = [1 | X] =
-    Q R₁₁ and Qᵀy = r₁₂, the residual is ‖R₁₁ w - r₁₂‖ plus a constant, so the minimum-norm w
-    comes from the SVD of the small R₁₁. The column of ones is left out without ``intercept``.
+    Q R₁₁ and Qᵀy = r₁₂, :func:`min_norm_from_r` finishes. The column of ones is left out
+    without ``intercept``.
     """
     n, d = X.shape
     m = 1 if y.ndim == 1 else y.shape[1]
@@ -197,12 +212,21 @@ def _least_squares_qr(X: Array, y: Array, intercept: bool) -> Array:
         qr, *_ = geqrf(buffer, overwrite_a=True)  # so LAPACK works in place, without a copy
         filled = p
         buffer[:p] = np.triu(qr[:p])
-    R = buffer[:p].copy()
+    return min_norm_from_r(buffer[:p].copy(), a, n, y.ndim)
+
+
+def min_norm_from_r(R: Array, a: int, n: int, y_ndim: int) -> Array:
+    """Minimum-norm least squares from the R (p, p) of a QR of [A | y], A with a columns.
+
+    With A = Q R₁₁ and Qᵀy = r₁₂, ‖A w - y‖ is ‖R₁₁ w - r₁₂‖ plus a constant, so the
+    minimum-norm w comes from the SVD of the small R₁₁; singular values below
+    s₀ · eps · max(n, a) count as zero.
+    """
     U, s, Vt = scipy.linalg.svd(R[:a, :a], check_finite=False)
-    cutoff = s[0] * np.finfo(X.dtype).eps * max(n, a) if s.size else 0.0
+    cutoff = s[0] * np.finfo(R.dtype).eps * max(n, a) if s.size else 0.0
     s_inv = np.divide(1.0, s, out=np.zeros_like(s), where=s > cutoff)
     w = Vt.T @ (s_inv[:, None] * (U.T @ R[:a, a:]))  # (a, m)
-    return w[:, 0] if y.ndim == 1 else w
+    return w[:, 0] if y_ndim == 1 else w
 
 
 def _block_rows(columns: int) -> int:

@@ -25,7 +25,7 @@ from dlcourse.losses import (
     mean_squared_error_gradient,
 )
 
-__all__ = ["DivergenceError", "gradient_descent_mse", "sgd"]
+__all__ = ["DivergenceError", "gradient_descent_mse", "gradient_sum", "sgd"]
 
 Array = NDArray[np.floating]
 
@@ -129,7 +129,7 @@ def sgd(
         diverged = epoch_step.all_epochs(orders, loss_history)
         loss_history /= n
         if diverged >= 0:
-            raise _divergence(diverged, epochs, loss_history[diverged], learning_rate)
+            raise divergence_error(diverged, epochs, loss_history[diverged], learning_rate)
         return W, loss_history
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked once an epoch
         for epoch in range(epochs):
@@ -137,17 +137,70 @@ def sgd(
                 order = rng.permutation(n)  # permute indices, never the data
             loss_history[epoch] = epoch_step(order) / n
             if not (np.isfinite(loss_history[epoch]) and np.isfinite(W).all()):
-                raise _divergence(epoch, epochs, loss_history[epoch], learning_rate)
+                raise divergence_error(epoch, epochs, loss_history[epoch], learning_rate)
             if callback is not None:
                 callback(epoch, float(loss_history[epoch]))
     return W, loss_history
 
 
-def _divergence(epoch: int, epochs: int, loss: float, learning_rate: float) -> DivergenceError:
+def divergence_error(epoch: int, epochs: int, loss: float, learning_rate: float) -> DivergenceError:
     return DivergenceError(
         f"Training diverged in epoch {epoch + 1} of {epochs}: the mean loss became {loss} and "
         f"the weights stopped being finite. Try a smaller learning_rate than {learning_rate!r}."
     )
+
+
+def gradient_sum(
+    X: Array,
+    Y: Array,
+    W: Array,
+    *,
+    link: Callable[[Array], Array],
+    loss: Callable[[Array, Array], Array],
+    intercept: bool = False,
+    compiled: bool | None = None,
+) -> tuple[Array, float]:
+    """One pass of full-batch gradient descent: Σ_i x̃_i (ŷ_i - y_i)ᵀ and Σ_i loss_i.
+
+    Sums, not means, so that the sums of row blocks (chunks of a Dask array, say) add up to
+    the sum over all rows. Compiled (threaded, one read of X) when numba knows the pair.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n, d)
+    Y : ndarray, shape (n,) or (n, K)
+    W : ndarray, shape (d+1,) / (d+1, K) with the bias in row 0 when ``intercept``
+    link, loss, intercept, compiled : as in :func:`sgd`
+
+    Returns
+    -------
+    G : ndarray, the shape of W
+    total : float
+    """
+    kind = _KERNELS.get((link, loss))
+    if _compiled.AVAILABLE and kind is not None and compiled is not False:
+        n = X.shape[0]
+        W_c = np.ascontiguousarray(W.reshape(W.shape[0], -1), dtype=X.dtype)  # (d+1, K)
+        Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K)
+        G = np.empty_like(W_c)
+        total = _compiled.full_batch_gradient(
+            np.ascontiguousarray(X), Y_c, W_c, kind, intercept, G, _compiled.get_num_threads()
+        )
+        return G.reshape(W.shape), float(total)
+    if compiled:
+        raise ValueError("compiled=True needs numba and one of the lesson's output/loss pairs.")
+    Z = W[0] + X @ W[1:] if intercept else X @ W  # (n, K) or (n,)
+    losses, R = _loss_and_error(link, loss, Y, Z)
+    XtR = X.T @ R  # (d, K)
+    G = np.concatenate([R.sum(axis=0)[None], XtR]) if intercept else XtR
+    return G, float(losses.sum())
+
+
+def _loss_and_error(link, loss, Y: Array, Z: Array) -> tuple[Array, Array]:
+    """Each sample's loss and its error ŷ - y from the logits (Z may be overwritten)."""
+    if link is softmax and loss is _ce_with_logits:
+        return _softmax_cross_entropy_and_error(Y, Z)
+    return loss(Y, Z), link(Z) - Y
 
 
 def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept):
@@ -166,11 +219,9 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
         W_c = W.reshape(W.shape[0], -1)  # (d+1, K), a view: updates land in W
         lr = X.dtype.type(learning_rate)
         if b == n:
-            G = np.empty_like(W_c)  # (d+1, K)
-            threads = _compiled.get_num_threads()
 
             def full_batch_epoch(order: np.ndarray) -> float:  # the order does not matter
-                total = _compiled.full_batch_gradient(X_c, Y_c, W_c, kind, intercept, G, threads)
+                G, total = gradient_sum(X_c, Y_c, W_c, link=link, loss=loss, intercept=intercept)
                 W_c[...] -= lr * (G / n)
                 return total
 
@@ -185,12 +236,6 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
         compiled_epoch.all_epochs = all_epochs
         return compiled_epoch
 
-    def forward(Yb: Array, Z: Array) -> tuple[Array, Array]:
-        """Each sample's loss and its error ŷ - y (Z may be overwritten)."""
-        if link is softmax and loss is _ce_with_logits:
-            return _softmax_cross_entropy_and_error(Yb, Z)
-        return loss(Yb, Z), link(Z) - Yb
-
     def numpy_epoch(order: np.ndarray) -> float:
         total = 0.0
         for start in range(0, n, b):
@@ -198,7 +243,9 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
             Xb, Yb = X[idx], Y[idx]  # (b, d), (b,) or (b, K)
             if intercept:
                 Z = W[0] + Xb @ W[1:]  # (b, d) @ (d, K) + (K,) -> (b, K)
-                losses, R = forward(Yb, Z)  # R (b, K): the error of each prediction
+                losses, R = _loss_and_error(
+                    link, loss, Yb, Z
+                )  # R (b, K): the error of each prediction
                 total += float(losses.sum())  # from the weights before this update
                 W[0] -= learning_rate * R.mean(axis=0)  # the bias's input is always 1
                 W[1:] -= learning_rate * (Xb.T @ R / len(Xb))

@@ -6,6 +6,7 @@ bias in row 0; ``coef_`` and ``intercept_`` present the same numbers the scikit-
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -23,9 +24,11 @@ from dlcourse._validation import (
     check_positive_number,
     check_predict_data,
     check_random_state,
+    forget_features,
 )
+from dlcourse.chunked import gradient_sum_chunked, is_dask_array, row_chunks
 from dlcourse.metrics import accuracy
-from dlcourse.training import sgd
+from dlcourse.training import divergence_error, sgd
 
 Array = NDArray[np.floating]
 
@@ -83,11 +86,10 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         fit_intercept = check_bool("fit_intercept", self.fit_intercept)
         rng = check_random_state(self.random_state)
 
+        if is_dask_array(X):
+            return self._fit_chunked(X, y, init_weights, learning_rate, epochs, batch_size, rng)
         X, y = check_fit_data(self, X, y, y_numeric=False)
-        if y.dtype.kind not in "biu":  # integer labels are always valid classes
-            check_classification_targets(y)
-        classes, y_index = _encode_labels(y)
-        self._check_classes(classes)
+        classes, y_index = self._set_classes(y)
         Y = self._encode_targets(y_index, len(classes)).astype(X.dtype)  # (n,) or (n, K)
 
         # Two independent streams, so that fixing init_weights leaves the order unchanged.
@@ -110,10 +112,135 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
                 callback=callback,
                 intercept=fit_intercept,
             )
-        self.classes_ = classes
+        self.weights_ = W
+        self.loss_history_ = loss_history
+        self._order_rng = order_rng  # a later partial_fit goes on with the same stream
+        return self
+
+    def partial_fit(self, X: ArrayLike, y: ArrayLike, classes: ArrayLike | None = None):
+        """One pass of SGD over a chunk of the data, continuing from the current weights.
+
+        For data that arrive in chunks (a stream, or the blocks of an array too large for
+        memory), as scikit-learn's ``partial_fit``. Each call is one epoch over the chunk
+        (shuffled within it when ``shuffle``); calls over consecutive chunks with
+        ``shuffle=False`` make the same updates as one ``fit`` epoch over all of them
+        (with mini-batches: when each chunk's length is a multiple of ``batch_size``).
+
+        Parameters
+        ----------
+        X : array_like, shape (n_chunk, d)
+        y : array_like, shape (n_chunk,)
+        classes : array_like, shape (K,)
+            Every label of the whole data set. Required on the first call (a chunk may lack
+            some classes); later calls may omit it or repeat it.
+
+        Returns
+        -------
+        self
+        """
+        learning_rate = check_positive_number("learning_rate", self.learning_rate)
+        batch_size = check_positive_int("batch_size", self.batch_size, allow_none=True)
+        shuffle = check_bool("shuffle", self.shuffle)
+        fit_intercept = check_bool("fit_intercept", self.fit_intercept)
+        first = not hasattr(self, "weights_")
+        if first and classes is None:
+            raise ValueError(
+                "classes must be passed on the first call to partial_fit: every label of the "
+                "whole data set, e.g. classes=np.unique(y_all), since one chunk may lack some."
+            )
+        X, y = check_fit_data(self, X, y, y_numeric=False, reset=first)
+        if first:
+            self._set_classes(np.asarray(classes))
+            init_rng, self._order_rng = check_random_state(self.random_state).spawn(2)
+            shape = self._weights_shape(X.shape[1] + fit_intercept, len(self.classes_))
+            self.weights_ = self._initial_weights(None, shape, init_rng, X.dtype)
+            self.loss_history_ = np.empty(0)
+        elif classes is not None and not np.array_equal(np.unique(classes), self.classes_):
+            raise ValueError(
+                f"classes={np.unique(classes)!r} differs from the classes of the first call "
+                f"to partial_fit, {self.classes_!r}."
+            )
+        Y = self._encode_targets(self._class_indices(y), len(self.classes_)).astype(X.dtype)
+        W, loss_history = sgd(
+            X,
+            Y,
+            self.weights_.astype(X.dtype, copy=False),
+            link=self._link,
+            loss=self._loss,
+            learning_rate=learning_rate,
+            epochs=1,
+            batch_size=batch_size,
+            shuffle=shuffle,
+            rng=self._order_rng,
+            intercept=fit_intercept,
+        )
+        self.weights_ = W
+        self.loss_history_ = np.append(self.loss_history_, loss_history)
+        return self
+
+    def _fit_chunked(self, X, y, init_weights, learning_rate, epochs, batch_size, rng):
+        """Full-batch gradient descent on a Dask array: one tree reduction per epoch."""
+        if batch_size is not None:
+            raise ValueError(
+                f"batch_size={batch_size} on a Dask array: per-sample and mini-batch SGD visit "
+                "the samples one by one, which a chunked array is not made for. Use "
+                "batch_size=None (full-batch gradient descent, chunk by chunk) or stream the "
+                "chunks through partial_fit."
+            )
+        fit_intercept = check_bool("fit_intercept", self.fit_intercept)
+        X_blocks, y_blocks, X, y = row_chunks(X, y)
+        if y.ndim != 1:
+            raise ValueError(f"y must be 1-D, of shape (n_samples,), got shape {y.shape}.")
+        self._set_classes(_unique_labels(y))
+        forget_features(self, X.shape[1])
+        dtype = X.dtype if X.dtype in (np.float32, np.float64) else np.dtype(np.float64)
+        init_rng, self._order_rng = rng.spawn(2)  # as in fit: same seed, same initial weights
+        shape = self._weights_shape(X.shape[1] + fit_intercept, len(self.classes_))
+        W = self._initial_weights(init_weights, shape, init_rng, dtype)
+        n = X.shape[0]
+        K = len(self.classes_)
+        loss_history = np.empty(epochs)
+        with _EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
+            for epoch in range(epochs):
+                G, total = gradient_sum_chunked(
+                    X_blocks,
+                    y_blocks,
+                    W,
+                    encode=partial(_encode_chunk, self, K),
+                    link=self._link,
+                    loss=self._loss,
+                    intercept=fit_intercept,
+                )
+                loss_history[epoch] = total / n
+                W = W - dtype.type(learning_rate) * (G / n)
+                if not (np.isfinite(loss_history[epoch]) and np.isfinite(W).all()):
+                    raise divergence_error(epoch, epochs, loss_history[epoch], learning_rate)
+                if callback is not None:
+                    callback(epoch, float(loss_history[epoch]))
         self.weights_ = W
         self.loss_history_ = loss_history
         return self
+
+    def _set_classes(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Check the labels, set ``classes_``; return it and each label's index into it."""
+        if y.dtype.kind not in "biu":  # integer labels are always valid classes
+            check_classification_targets(y)
+        classes, y_index = _encode_labels(y)
+        self._check_classes(classes)
+        self.classes_ = classes
+        return classes, y_index
+
+    def _class_indices(self, y: np.ndarray) -> np.ndarray:
+        """Each label's index into ``classes_``; an unknown label is an error."""
+        index = np.searchsorted(self.classes_, y)
+        index = np.minimum(index, len(self.classes_) - 1)
+        unknown = self.classes_[index] != y
+        if np.any(unknown):
+            raise ValueError(
+                f"y contains the label {y[np.argmax(unknown)].tolist()!r}, which is not one of the "
+                f"classes {self.classes_!r} given to the first call of partial_fit."
+            )
+        return index
 
     def _initial_weights(
         self,
@@ -153,6 +280,8 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
     def predict(self, X: ArrayLike) -> np.ndarray:
         """The most probable class of each row of X, shape (n,)."""
         index = self._class_index(self._logits(X))  # (n,); checks that the model is fitted
+        if is_dask_array(index):  # lazy in, lazy out
+            return index.map_blocks(self.classes_.__getitem__, dtype=self.classes_.dtype)
         return self.classes_[index]
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
@@ -190,6 +319,18 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
 
     def _class_index(self, Z: Array) -> np.ndarray:
         raise NotImplementedError
+
+
+def _encode_chunk(model: SGDClassifierBase, n_classes: int, labels: np.ndarray) -> np.ndarray:
+    """The targets of one chunk's labels (for the chunked full-batch fit)."""
+    return model._encode_targets(model._class_indices(labels), n_classes)
+
+
+def _unique_labels(y: Any) -> np.ndarray:
+    """The distinct labels of a Dask array (one pass over y, not over X)."""
+    import dask.array as da
+
+    return da.unique(y).compute()
 
 
 def _encode_labels(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -7,7 +7,14 @@ from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted
 
-from dlcourse._validation import check_bool, check_choice, check_fit_data, check_predict_data
+from dlcourse._validation import (
+    check_bool,
+    check_choice,
+    check_fit_data,
+    check_predict_data,
+    forget_features,
+)
+from dlcourse.chunked import is_dask_array, solve_auto_chunked
 from dlcourse.data import add_bias
 from dlcourse.normal_equation import (
     least_squares,
@@ -39,7 +46,8 @@ class LinearRegression(RegressorMixin, BaseEstimator):
           when well-conditioned; on singular or ill-conditioned data a QR factorisation of
           [X | y] gives the minimum-norm least-squares answer, with a
           ``scipy.linalg.LinAlgWarning`` that says why. Never raises ``LinAlgError``, never
-          copies X (see :func:`dlcourse.normal_equation.solve_auto`).
+          copies X (see :func:`dlcourse.normal_equation.solve_auto`). The only solver for a
+          Dask array: XᵀX and Xᵀy by a tree reduction over its chunks, X never gathered.
     fit_intercept : bool, default True
         Learn a bias w_0 (the lesson's column of ones). "auto" centres X and y instead of
         adding the column, which is equivalent and better conditioned; for rank-deficient X
@@ -74,6 +82,15 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         """
         solve = SOLVERS[check_choice("solver", self.solver, tuple(SOLVERS))]
         fit_intercept = check_bool("fit_intercept", self.fit_intercept)
+        if is_dask_array(X):  # chunk by chunk: X is never gathered in memory
+            if self.solver != "auto":
+                raise ValueError(
+                    f"solver={self.solver!r} needs all of X in memory; on a Dask array use "
+                    "solver='auto' (XᵀX and Xᵀy by a tree reduction over the chunks)."
+                )
+            self.weights_ = solve_auto_chunked(X, y, intercept=fit_intercept)
+            forget_features(self, X.shape[1])
+            return self
         X, y = check_fit_data(self, X, y, y_numeric=True, multi_output=True)
         if self.solver == "auto":
             self.weights_ = solve_auto(X, y, intercept=fit_intercept)  # never copies X
@@ -84,7 +101,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
     def predict(self, X: ArrayLike) -> NDArray[np.floating]:
         """ŷ = X w, shape (n,) or (n, m)."""
         check_is_fitted(self)
-        X = check_predict_data(self, X)
+        X = check_predict_data(self, X)  # a Dask array stays one: the answer is lazy
         W = self.weights_.astype(X.dtype, copy=False)
         return X @ W[1:] + W[0] if self.fit_intercept else X @ W
 
