@@ -1,3 +1,9 @@
+import os
+
+# scikit-learn's array API dispatch needs SciPy's array API mode, chosen before SciPy is
+# first imported (here, before any test module imports it).
+os.environ.setdefault("SCIPY_ARRAY_API", "1")
+
 import numpy as np
 import pytest
 

@@ -30,7 +30,7 @@ if AVAILABLE:
     # NaN and inf are not assumed away, since divergence must be seen.
     FASTMATH = {"reassoc", "contract", "arcp", "nsz"}
 
-    @njit(cache=True, fastmath=FASTMATH)
+    @njit(cache=True, fastmath=FASTMATH, inline="always")  # no call per sample
     def _error_and_loss(z, y, r, kind):  # pragma: no cover - compiled
         """One sample: write ŷ - y into r (K,) from the logits z (K,); return its loss.
 

@@ -16,6 +16,15 @@ import numpy as np
 from array_api_compat import is_dask_array
 from sklearn.utils.validation import validate_data
 
+from dlcourse._array_api import (
+    device,
+    dispatch_namespace,
+    get_namespace,
+    move_to,
+    same_namespace,
+    to_numpy,
+)
+
 RandomState = int | np.random.Generator | None
 FLOAT_DTYPES = (np.float64, np.float32)  # float32 stays float32; everything else becomes float64
 
@@ -87,6 +96,7 @@ def check_fit_data(
         )
     shape_X = _check_X_shape(X)
     shape_y = _shape(y)
+    xp = dispatch_namespace(X)  # y follows X, as in scikit-learn
     if shape_y is not None:
         if len(shape_y) == 0:
             raise ValueError(f"y must be an array of shape (n_samples,), got the scalar {y!r}.")
@@ -95,13 +105,18 @@ def check_fit_data(
                 f"X has {shape_X[0]} rows but y has {shape_y[0]}; every row (sample) of X "
                 "needs exactly one target in y."
             )
+    if xp is not np:  # PyTorch, CuPy, ...: checked in their library, on their device
+        X = _float_array(X, xp)
+        _record_or_check_features(estimator, X, reset)
+        if y_numeric:
+            y = _float_array(move_to(y, X), xp, X.dtype)
+            check_finite("y", y)
+        check_finite("X", X)
+        return X, y
     if _plain_array(X) and isinstance(y, np.ndarray) and y.ndim == 1 and y.dtype.kind in "biuf":
         # The common case, checked directly: scikit-learn's general path costs more than a
         # whole SGD fit on Iris. The result is the same: nothing to convert, nothing copied.
-        if reset:
-            forget_features(estimator, X.shape[1])
-        else:
-            _check_n_features(estimator, X)
+        _record_or_check_features(estimator, X, reset)
     else:
         X, y = validate_data(
             estimator,
@@ -120,11 +135,24 @@ def check_fit_data(
     return X, y
 
 
-def check_predict_data(estimator: Any, X: Any) -> np.ndarray:
-    """Validate data to predict on: 2-D, finite, with as many features as seen in ``fit``."""
+def check_predict_data(estimator: Any, X: Any, method: str = "predict") -> np.ndarray:
+    """Validate data to predict on: 2-D, finite, with as many features as seen in ``fit``.
+
+    Under ``array_api_dispatch``, X must also come from the library and device the model was
+    fitted on (scikit-learn's rule); outside it, everything is NumPy.
+    """
     _check_X_shape(X)
     if is_dask_array(X):  # checked chunk by chunk when computed, never gathered here
         _check_n_features(estimator, X)
+        return X
+    xp = dispatch_namespace(X)
+    if xp is not np:
+        X = _float_array(X, xp)
+        _check_n_features(estimator, X)
+        check_finite("X", X)
+    if hasattr(estimator, "weights_") and dispatch_namespace(estimator.weights_) is not np:
+        check_same_namespace(estimator, X, method)
+    if xp is not np:
         return X
     if _plain_array(X) and not hasattr(estimator, "feature_names_in_"):
         _check_n_features(estimator, X)
@@ -132,6 +160,33 @@ def check_predict_data(estimator: Any, X: Any) -> np.ndarray:
         X = validate_data(estimator, X, reset=False, dtype=FLOAT_DTYPES, ensure_all_finite=False)
     check_finite("X", X)
     return X
+
+
+def check_same_namespace(estimator: Any, X: Any, method: str) -> None:
+    """Refuse X from another library or device than the fitted weights (array API dispatch)."""
+    if same_namespace(X, estimator.weights_):
+        return
+    fitted = get_namespace(estimator.weights_)
+    raise ValueError(
+        f"Inputs passed to {type(estimator).__name__}.{method}() must use the same namespace "
+        f"and the same device as those passed to fit(): the model was fitted on "
+        f"{fitted.__name__} arrays (device {device(estimator.weights_)}), X is "
+        f"{type(X).__module__}.{type(X).__name__}. Move X there first."
+    )
+
+
+def _record_or_check_features(estimator: Any, X: Any, reset: bool) -> None:
+    if reset:
+        forget_features(estimator, X.shape[1])
+    else:
+        _check_n_features(estimator, X)
+
+
+def _float_array(a: Any, xp: Any, dtype: Any = None) -> Any:
+    """An array of another library as float32 (kept) or float64 (anything else), or ``dtype``."""
+    if dtype is None:
+        dtype = a.dtype if a.dtype in (xp.float32, xp.float64) else xp.float64
+    return a if a.dtype == dtype else xp.astype(a, dtype)
 
 
 def forget_features(estimator: Any, n_features: int) -> None:
@@ -154,8 +209,15 @@ def _plain_array(X: Any) -> bool:
     return type(X) is np.ndarray and X.ndim == 2 and X.dtype in FLOAT_DTYPES
 
 
-def check_finite(name: str, a: np.ndarray) -> None:
+def check_finite(name: str, a: Any) -> None:
     """Refuse NaN and ±inf, saying how many there are and where the first one is."""
+    xp = get_namespace(a)
+    if xp is not np:  # another library: the test runs on its device, the count on the host
+        if not xp.isdtype(a.dtype, ("real floating", "complex floating")):
+            return
+        if bool(xp.all(xp.isfinite(a))):
+            return
+        a = to_numpy(a)
     if a.dtype.kind not in "fc":
         return
     if a.size <= 1 << 16:

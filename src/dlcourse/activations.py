@@ -1,12 +1,17 @@
 """Output functions of Lesson 1: the sigmoid (section 2) and the softmax (section 3).
 
 Each derivative sits right below its function; the derivations are in the lesson's appendix.
+The functions take NumPy arrays, or PyTorch tensors and CuPy arrays (computed on their device).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+from dlcourse._array_api import get_namespace
 
 __all__ = [
     "identity",
@@ -20,7 +25,7 @@ __all__ = [
 
 def identity(z: ArrayLike) -> NDArray[np.floating]:
     """ŷ = z: the output function of linear regression."""
-    return _as_float(z)
+    return _as_float(z, get_namespace(z))
 
 
 def sigmoid(z: ArrayLike) -> NDArray[np.floating]:
@@ -36,10 +41,11 @@ def sigmoid(z: ArrayLike) -> NDArray[np.floating]:
     ndarray, same shape as ``z``
         Probabilities in [0, 1]. ``sigmoid(-1000)`` is exactly 0 and raises no warning.
     """
-    z = _as_float(z)
+    xp = get_namespace(z)
+    z = _as_float(z, xp)
     # e^-|z| never overflows; pick the algebraically equal form that divides by 1 + (small).
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    e = xp.exp(-xp.abs(z))
+    return xp.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 def sigmoid_derivative(z: ArrayLike) -> NDArray[np.floating]:
@@ -64,10 +70,11 @@ def softmax(Z: ArrayLike, axis: int = -1) -> NDArray[np.floating]:
     ndarray, same shape as ``Z``
         Probabilities. ``softmax([1000, 0])`` is ``[1, 0]``, never NaN.
     """
-    Z = _as_float(Z)
-    Z = Z - Z.max(axis=axis, keepdims=True)  # softmax is shift-invariant; this avoids exp overflow
-    E = np.exp(Z)
-    return E / E.sum(axis=axis, keepdims=True)
+    xp = get_namespace(Z)
+    Z = _as_float(Z, xp)
+    Z = Z - xp.max(Z, axis=axis, keepdims=True)  # shift-invariant; this avoids exp overflow
+    E = xp.exp(Z)
+    return E / xp.sum(E, axis=axis, keepdims=True)
 
 
 def softmax_jacobian(z: ArrayLike) -> NDArray[np.floating]:
@@ -91,12 +98,15 @@ def softmax_jacobian(z: ArrayLike) -> NDArray[np.floating]:
 
 def log_softmax(Z: ArrayLike, axis: int = -1) -> NDArray[np.floating]:
     """log ŷ_c = z_c - log Σ_j e^{z_j}, without forming ŷ (so never log 0)."""
-    Z = _as_float(Z)
-    Z = Z - Z.max(axis=axis, keepdims=True)
-    return Z - np.log(np.exp(Z).sum(axis=axis, keepdims=True))
+    xp = get_namespace(Z)
+    Z = _as_float(Z, xp)
+    Z = Z - xp.max(Z, axis=axis, keepdims=True)
+    return Z - xp.log(xp.sum(xp.exp(Z), axis=axis, keepdims=True))
 
 
-def _as_float(a: ArrayLike) -> NDArray[np.floating]:
+def _as_float(a: ArrayLike, xp: Any = np) -> NDArray[np.floating]:
     """Return ``a`` as a float array (float32 stays float32; integers become float64)."""
-    a = np.asarray(a)
-    return a if np.issubdtype(a.dtype, np.floating) else a.astype(np.float64)
+    if xp is np:
+        a = np.asarray(a)
+        return a if np.issubdtype(a.dtype, np.floating) else a.astype(np.float64)
+    return a if xp.isdtype(a.dtype, "real floating") else xp.astype(a, xp.float64)

@@ -19,7 +19,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlcourse.activations import log_softmax
+from dlcourse._array_api import get_namespace
+from dlcourse.activations import _as_float, log_softmax
 
 __all__ = [
     "binary_cross_entropy",
@@ -49,7 +50,7 @@ def mean_squared_error(y: ArrayLike, y_hat: ArrayLike) -> float:
         Targets and predictions, of the same shape.
     """
     y, y_hat = _same_shape(y, y_hat, "y", "y_hat")
-    return float(np.mean((y - y_hat) ** 2))
+    return float(get_namespace(y_hat).mean((y - y_hat) ** 2))
 
 
 def mean_squared_error_gradient(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> Array:
@@ -94,7 +95,8 @@ def binary_cross_entropy(y: ArrayLike, y_hat: ArrayLike) -> Array:
     """
     y, y_hat = _same_shape(y, y_hat, "y", "y_hat")
     y_hat = _clip_probability(y_hat)
-    return -(y * np.log(y_hat) + (1.0 - y) * np.log1p(-y_hat))
+    xp = get_namespace(y_hat)
+    return -(y * xp.log(y_hat) + (1.0 - y) * xp.log1p(-y_hat))
 
 
 def binary_cross_entropy_derivative(y: ArrayLike, y_hat: ArrayLike) -> Array:
@@ -154,7 +156,8 @@ def cross_entropy(Y: ArrayLike, Y_hat: ArrayLike) -> Array:
         Finite even where ŷ_c = 0: probabilities are clipped away from 0.
     """
     Y, Y_hat = _same_shape(Y, Y_hat, "Y", "Y_hat")
-    return -np.sum(Y * np.log(_clip_probability(Y_hat)), axis=-1)
+    xp = get_namespace(Y_hat)
+    return -xp.sum(Y * xp.log(_clip_probability(Y_hat)), axis=-1)
 
 
 def cross_entropy_derivative(Y: ArrayLike, Y_hat: ArrayLike) -> Array:
@@ -196,11 +199,11 @@ def cross_entropy_gradient(X: ArrayLike, Y: ArrayLike, Y_hat: ArrayLike) -> Arra
 
 
 def _bce_with_logits(y: Array, z: Array) -> Array:
-    return np.logaddexp(0.0, z) - y * z
+    return get_namespace(z).logaddexp(0.0, z) - y * z
 
 
 def _ce_with_logits(Y: Array, Z: Array) -> Array:
-    return -np.sum(Y * log_softmax(Z), axis=-1)
+    return -get_namespace(Z).sum(Y * log_softmax(Z), axis=-1)
 
 
 def _softmax_cross_entropy_and_error(Y: Array, Z: Array) -> tuple[Array, Array]:
@@ -209,11 +212,13 @@ def _softmax_cross_entropy_and_error(Y: Array, Z: Array) -> tuple[Array, Array]:
     The training loop's full batches spend most of their elementwise time here; softmax and
     log-softmax separately would exponentiate Z twice. Z, a temporary, is overwritten.
     """
-    Z -= Z.max(axis=-1, keepdims=True)  # softmax is shift-invariant; this avoids exp overflow
-    E = np.exp(Z)  # (b, K)
-    s = E.sum(axis=-1, keepdims=True)  # (b, 1)
+    xp = get_namespace(Z)
+    Z -= xp.max(Z, axis=-1, keepdims=True)  # softmax is shift-invariant; no exp overflow
+    E = xp.exp(Z)  # (b, K)
+    s = xp.sum(E, axis=-1, keepdims=True)  # (b, 1)
     # -Σ_c y_c log ŷ_c = log(s) Σ_c y_c - Σ_c y_c z_c, with z already shifted
-    losses = np.log(s[:, 0]) * Y.sum(axis=-1) - np.einsum("ik,ik->i", Y, Z)
+    YZ = np.einsum("ik,ik->i", Y, Z) if xp is np else xp.sum(Y * Z, axis=-1)  # (b,)
+    losses = xp.log(s[:, 0]) * xp.sum(Y, axis=-1) - YZ
     E /= s  # ŷ
     E -= Y  # ŷ - y
     return losses, E
@@ -221,7 +226,8 @@ def _softmax_cross_entropy_and_error(Y: Array, Z: Array) -> tuple[Array, Array]:
 
 def _half_squared_error(y: Array, y_hat: Array) -> Array:
     """½ (ŷ - y)²: with the identity output its gradient is also x (ŷ - y)ᵀ."""
-    return 0.5 * np.sum((y_hat - y).reshape(len(y), -1) ** 2, axis=1)
+    xp = get_namespace(y_hat)
+    return 0.5 * xp.sum(xp.reshape(y_hat - y, (y.shape[0], -1)) ** 2, axis=1)
 
 
 def _linear_gradient(X: Array, Y: Array, Y_hat: Array) -> Array:
@@ -236,7 +242,11 @@ def _linear_gradient(X: Array, Y: Array, Y_hat: Array) -> Array:
 
 
 def _same_shape(a: ArrayLike, b: ArrayLike, name_a: str, name_b: str) -> tuple[Array, Array]:
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    xp = get_namespace(a, b)
+    if xp is np:
+        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    else:  # tensors stay tensors (integer ones become float64)
+        a, b = _as_float(a, xp), _as_float(b, xp)
     if a.shape != b.shape:
         raise ValueError(
             f"{name_a} has shape {a.shape} but {name_b} has shape {b.shape}; they must match "
@@ -263,5 +273,6 @@ def _gradient_inputs(
 
 def _clip_probability(p: Array) -> Array:
     """Clip into [tiny, 1 - eps/2]: the closest representable values to 0 and to 1."""
-    info = np.finfo(p.dtype)
-    return np.clip(p, info.tiny, 1.0 - info.epsneg)
+    xp = get_namespace(p)
+    info = xp.finfo(p.dtype)
+    return xp.clip(p, info.smallest_normal, 1.0 - info.eps / 2)

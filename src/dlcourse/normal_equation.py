@@ -14,11 +14,14 @@ collinear columns; :func:`solve_auto` measures that and switches when it matters
 from __future__ import annotations
 
 import warnings
+from functools import partial
 
 import numpy as np
 import scipy.linalg
 from numpy.typing import NDArray
 from scipy.linalg import LinAlgWarning
+
+from dlcourse._array_api import device, get_namespace, to_numpy
 
 __all__ = [
     "gram",
@@ -101,11 +104,37 @@ def solve_auto(X: Array, y: Array, *, intercept: bool = False) -> Array:
     -------
     w : ndarray, shape (d+1,) or (d+1, m) with the bias first when ``intercept``, else (d,) / (d, m)
     """
+    xp = get_namespace(X, y)
     n = X.shape[0]
-    w = solve_gram(*gram(X, y, center=intercept), n=n, intercept=intercept)
-    # On the data as given (a column of ones for the bias, no centring): subtracting rounded
-    # means would perturb an ill-conditioned problem by more than QR's own error.
-    return _least_squares_qr(X, y, intercept) if w is None else w
+    moments = gram(X, y, center=intercept)  # on X's device; then d×d numbers to the host
+    w = solve_gram(*(to_numpy(m) for m in moments), n=n, intercept=intercept)
+    if w is None:
+        # On the data as given (a column of ones for the bias, no centring): subtracting
+        # rounded means would perturb an ill-conditioned problem by more than QR's own error.
+        if xp is np:
+            return _least_squares_qr(X, y, intercept)
+        w = min_norm_from_r(
+            to_numpy(_qr_r_blocks(X, y, intercept)), X.shape[1] + intercept, n, y.ndim
+        )
+    return w if xp is np else xp.asarray(w, device=device(X))
+
+
+def _qr_r_blocks(X: Array, y: Array, intercept: bool) -> Array:
+    """R of the QR of [1 | X | y] for arrays of any library, block by block on their device
+    (the LAPACK version, :func:`_least_squares_qr`, does the same in place for NumPy)."""
+    xp = get_namespace(X, y)
+    n = X.shape[0]
+    rows = 4 * _block_rows(X.shape[1] + intercept + 1)
+    R = None
+    for start in range(0, n, rows):
+        B, t = X[start : min(start + rows, n), ...], y[start : min(start + rows, n), ...]
+        columns = [B, xp.reshape(t, (B.shape[0], -1))]
+        if intercept:
+            columns.insert(0, xp.ones((B.shape[0], 1), dtype=X.dtype, device=device(X)))
+        block = xp.concat(columns, axis=1)  # (rows, p)
+        stacked = block if R is None else xp.concat([R, block], axis=0)
+        R = xp.linalg.qr(stacked, mode="reduced")[1]  # (p, p) once p rows are in
+    return R
 
 
 def solve_gram(
@@ -151,38 +180,53 @@ def gram(
     c : ndarray, shape (d,) or (d, m)
     x_mean, y_mean : the means (zeros when not ``center``)
     """
+    xp = get_namespace(X, y)
     n, d = X.shape
     rows = block_rows or _block_rows(d)
-    shift_x = X[:rows].mean(axis=0) if center else np.zeros(d, X.dtype)
-    shift_y = y[:rows].mean(axis=0) if center else np.zeros(y.shape[1:], y.dtype)
-    if center and np.all(shift_x**2 <= 100 * X[:rows].var(axis=0)):
+    y_shape = tuple(y.shape[1:])
+    zeros = partial(xp.zeros, dtype=X.dtype, device=device(X))
+    first, first_y = X[: min(rows, n), ...], y[: min(rows, n), ...]
+    shift_x = xp.mean(first, axis=0) if center else zeros(d)
+    shift_y = xp.mean(first_y, axis=0) if center else zeros(y_shape)
+    if center and bool(xp.all(shift_x**2 <= 100 * xp.var(first, axis=0))):
         # Means small against the spread: Σxxᵀ - n x̄x̄ᵀ loses at most two digits, and the
         # blocks need no shifted copy (the condition estimate below still guards the solve).
-        shift_x = np.zeros(d, X.dtype)
-        shift_y = np.zeros(y.shape[1:], y.dtype)
-    G = np.zeros((d, d), dtype=X.dtype, order="F")  # upper triangle filled by BLAS syrk
-    (syrk,) = scipy.linalg.get_blas_funcs(("syrk",), (G,))
-    c = np.zeros((d, *y.shape[1:]), dtype=X.dtype)
-    sum_x = np.zeros(d, dtype=X.dtype)
-    sum_y = np.zeros(y.shape[1:], dtype=X.dtype)
-    shifted = bool(np.any(shift_x) or np.any(shift_y))
+        shift_x, shift_y = zeros(d), zeros(y_shape)
+    shifted = bool(xp.any(shift_x != 0) or xp.any(shift_y != 0))
+    if xp is np:
+        G = np.zeros((d, d), dtype=X.dtype, order="F")  # upper triangle filled by BLAS syrk
+        (syrk,) = scipy.linalg.get_blas_funcs(("syrk",), (G,))
+    else:
+        G = zeros((d, d))
+    c = zeros((d, *y_shape))
+    sum_x, sum_y = zeros(d), zeros(y_shape)
     for start in range(0, n, rows):
-        B = X[start : start + rows]  # (rows, d), one cache-sized block: a view
-        t = y[start : start + rows]
+        B = X[start : min(start + rows, n), ...]  # (rows, d), one cache-sized block: a view
+        t = y[start : min(start + rows, n), ...]
         if shifted:
             B, t = B - shift_x, t - shift_y
-        # G += BᵀB, the upper triangle only (half the work of a general product); Bᵀ of a
-        # C-ordered block is Fortran-ordered, so BLAS reads the block where it lies
-        G = syrk(1.0, B.T, beta=1.0, c=G, trans=0, lower=0, overwrite_c=True)
+        if xp is np:
+            # G += BᵀB, the upper triangle only (half the work of a general product); Bᵀ of
+            # a C-ordered block is Fortran-ordered, so BLAS reads the block where it lies
+            G = syrk(1.0, B.T, beta=1.0, c=G, trans=0, lower=0, overwrite_c=True)
+        else:
+            G += B.T @ B  # the library's own product, on its device
         c += B.T @ t
-        sum_x += B.sum(axis=0)
-        sum_y += t.sum(axis=0)
-    G = np.triu(G) + np.triu(G, 1).T  # the full symmetric matrix
+        sum_x += xp.sum(B, axis=0)
+        sum_y += xp.sum(t, axis=0)
+    if xp is np:
+        G = np.triu(G) + np.triu(G, 1).T  # the full symmetric matrix
     mean_x, mean_y = sum_x / n, sum_y / n  # the means of the shifted data: small
     if center:
-        G -= n * np.outer(mean_x, mean_x)
-        c -= n * np.multiply.outer(mean_x, mean_y)
+        G -= n * _outer(mean_x, mean_x)
+        c -= n * _outer(mean_x, mean_y)
     return G, c, shift_x + mean_x, shift_y + mean_y
+
+
+def _outer(a: Array, b: Array) -> Array:
+    """a ⊗ b for a vector a and a scalar or vector b (NumPy's multiply.outer)."""
+    xp = get_namespace(a, b)
+    return xp.reshape(a, (-1, *(1,) * b.ndim)) * b
 
 
 def _least_squares_qr(X: Array, y: Array, intercept: bool) -> Array:

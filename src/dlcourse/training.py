@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from dlcourse import _compiled
+from dlcourse._array_api import device, get_namespace
 from dlcourse.activations import identity, sigmoid, softmax
 from dlcourse.losses import (
     _bce_with_logits,
@@ -112,7 +113,8 @@ def sgd(
     """
     n = X.shape[0]
     b = n if batch_size is None else min(batch_size, n)
-    W = W.copy()
+    xp = get_namespace(X, Y, W)
+    W = xp.asarray(W, copy=True)  # on X's device when X is a tensor: the caller's W stays
     loss_history = np.empty(epochs)
     order = np.arange(n)
     rng = np.random.default_rng() if rng is None else rng
@@ -136,7 +138,7 @@ def sgd(
             if shuffle and b < n:  # a full batch is the same sum in any order
                 order = rng.permutation(n)  # permute indices, never the data
             loss_history[epoch] = epoch_step(order) / n
-            if not (np.isfinite(loss_history[epoch]) and np.isfinite(W).all()):
+            if not (np.isfinite(loss_history[epoch]) and bool(xp.all(xp.isfinite(W)))):
                 raise divergence_error(epoch, epochs, loss_history[epoch], learning_rate)
             if callback is not None:
                 callback(epoch, float(loss_history[epoch]))
@@ -178,7 +180,7 @@ def gradient_sum(
     total : float
     """
     kind = _KERNELS.get((link, loss))
-    if _compiled.AVAILABLE and kind is not None and compiled is not False:
+    if _compiled.AVAILABLE and kind is not None and compiled is not False and type(X) is np.ndarray:
         n = X.shape[0]
         W_c = np.ascontiguousarray(W.reshape(W.shape[0], -1), dtype=X.dtype)  # (d+1, K)
         Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K)
@@ -189,11 +191,12 @@ def gradient_sum(
         return G.reshape(W.shape), float(total)
     if compiled:
         raise ValueError("compiled=True needs numba and one of the lesson's output/loss pairs.")
-    Z = W[0] + X @ W[1:] if intercept else X @ W  # (n, K) or (n,)
+    xp = get_namespace(X, Y, W)
+    Z = W[0, ...] + X @ W[1:, ...] if intercept else X @ W  # (n, K) or (n,)
     losses, R = _loss_and_error(link, loss, Y, Z)
     XtR = X.T @ R  # (d, K)
-    G = np.concatenate([R.sum(axis=0)[None], XtR]) if intercept else XtR
-    return G, float(losses.sum())
+    G = xp.concat([xp.sum(R, axis=0)[None, ...], XtR]) if intercept else XtR
+    return G, float(xp.sum(losses))
 
 
 def _loss_and_error(link, loss, Y: Array, Z: Array) -> tuple[Array, Array]:
@@ -207,11 +210,12 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
     """A function ``epoch(order) -> summed loss`` that updates W in place, compiled if possible."""
     n = X.shape[0]
     kind = _KERNELS.get((link, loss))
-    usable = _compiled.AVAILABLE and kind is not None and on_update is None
+    xp = get_namespace(X, Y, W)
+    usable = _compiled.AVAILABLE and kind is not None and on_update is None and xp is np
     if compiled and not usable:
         raise ValueError(
-            "compiled=True needs numba, no on_update, and one of the lesson's output/loss "
-            "pairs (sigmoid, softmax or identity)."
+            "compiled=True needs numba, NumPy arrays, no on_update, and one of the lesson's "
+            "output/loss pairs (sigmoid, softmax or identity)."
         )
     if usable and compiled is not False:
         X_c = np.ascontiguousarray(X)
@@ -237,24 +241,28 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
         return compiled_epoch
 
     def numpy_epoch(order: np.ndarray) -> float:
+        """The loop written with array API calls: NumPy, or the tensors' own library."""
         total = 0.0
+        if xp is not np and b < n:
+            order = xp.asarray(order, device=device(X))  # indices where the data are
         for start in range(0, n, b):
-            idx = slice(None) if b == n else order[start : start + b]
-            Xb, Yb = X[idx], Y[idx]  # (b, d), (b,) or (b, K)
+            if b == n:
+                Xb, Yb = X, Y  # (n, d), (n,) or (n, K)
+            else:
+                idx = order[start : min(start + b, n)]
+                Xb, Yb = xp.take(X, idx, axis=0), xp.take(Y, idx, axis=0)  # (b, d), (b, K)
             if intercept:
-                Z = W[0] + Xb @ W[1:]  # (b, d) @ (d, K) + (K,) -> (b, K)
-                losses, R = _loss_and_error(
-                    link, loss, Yb, Z
-                )  # R (b, K): the error of each prediction
-                total += float(losses.sum())  # from the weights before this update
-                W[0] -= learning_rate * R.mean(axis=0)  # the bias's input is always 1
-                W[1:] -= learning_rate * (Xb.T @ R / len(Xb))
+                Z = W[0, ...] + Xb @ W[1:, ...]  # (b, d) @ (d, K) + (K,) -> (b, K)
+                losses, R = _loss_and_error(link, loss, Yb, Z)  # R (b, K): ŷ - y
+                total += float(xp.sum(losses))  # from the weights before this update
+                W[0, ...] -= learning_rate * xp.mean(R, axis=0)  # the bias's input is always 1
+                W[1:, ...] -= learning_rate * (Xb.T @ R / Xb.shape[0])
             else:
                 Z = Xb @ W  # (b, d+1) @ (d+1, K) -> (b, K)
-                total += float(loss(Yb, Z).sum())
+                total += float(xp.sum(loss(Yb, Z)))
                 W[...] -= learning_rate * _linear_gradient(Xb, Yb, link(Z))
             if on_update is not None:
-                on_update(W.copy())
+                on_update(xp.asarray(W, copy=True))
         return total
 
     return numpy_epoch

@@ -15,6 +15,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted
 
+from dlcourse._array_api import device, get_namespace, to_numpy, weights_as
 from dlcourse._validation import (
     RandomState,
     check_bool,
@@ -89,13 +90,15 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         if is_dask_array(X):
             return self._fit_chunked(X, y, init_weights, learning_rate, epochs, batch_size, rng)
         X, y = check_fit_data(self, X, y, y_numeric=False)
-        classes, y_index = self._set_classes(y)
-        Y = self._encode_targets(y_index, len(classes)).astype(X.dtype)  # (n,) or (n, K)
+        xp = get_namespace(X)  # NumPy, or the tensors' library under array_api_dispatch
+        classes, y_index = self._set_classes(to_numpy(y))  # labels are sorted on the host
+        Y = self._encode_targets(y_index, len(classes))  # (n,) or (n, K)
 
         # Two independent streams, so that fixing init_weights leaves the order unchanged.
         init_rng, order_rng = rng.spawn(2)
         shape = self._weights_shape(X.shape[1] + fit_intercept, len(classes))
-        W = self._initial_weights(init_weights, shape, init_rng, X.dtype)
+        W = self._initial_weights(init_weights, shape, init_rng, _numpy_dtype(X))
+        Y, W = (_like(a, X) for a in (Y, W))
 
         with _EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
             W, loss_history = sgd(
@@ -113,7 +116,9 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
                 intercept=fit_intercept,
             )
         self.weights_ = W
-        self.loss_history_ = loss_history
+        self.loss_history_ = (
+            loss_history if xp is np else xp.asarray(loss_history, device=device(X))
+        )
         self._order_rng = order_rng  # a later partial_fit goes on with the same stream
         return self
 
@@ -149,22 +154,25 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
                 "whole data set, e.g. classes=np.unique(y_all), since one chunk may lack some."
             )
         X, y = check_fit_data(self, X, y, y_numeric=False, reset=first)
+        xp = get_namespace(X)
         if first:
-            self._set_classes(np.asarray(classes))
+            self._set_classes(
+                to_numpy(classes) if hasattr(classes, "shape") else np.asarray(classes)
+            )
             init_rng, self._order_rng = check_random_state(self.random_state).spawn(2)
             shape = self._weights_shape(X.shape[1] + fit_intercept, len(self.classes_))
-            self.weights_ = self._initial_weights(None, shape, init_rng, X.dtype)
+            self.weights_ = self._initial_weights(None, shape, init_rng, _numpy_dtype(X))
             self.loss_history_ = np.empty(0)
         elif classes is not None and not np.array_equal(np.unique(classes), self.classes_):
             raise ValueError(
                 f"classes={np.unique(classes)!r} differs from the classes of the first call "
                 f"to partial_fit, {self.classes_!r}."
             )
-        Y = self._encode_targets(self._class_indices(y), len(self.classes_)).astype(X.dtype)
+        Y = self._encode_targets(self._class_indices(to_numpy(y)), len(self.classes_))
         W, loss_history = sgd(
             X,
-            Y,
-            self.weights_.astype(X.dtype, copy=False),
+            _like(Y, X),
+            weights_as(self.weights_, X),
             link=self._link,
             loss=self._loss,
             learning_rate=learning_rate,
@@ -175,7 +183,8 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
             intercept=fit_intercept,
         )
         self.weights_ = W
-        self.loss_history_ = np.append(self.loss_history_, loss_history)
+        history = np.append(to_numpy(self.loss_history_), loss_history)
+        self.loss_history_ = history if xp is np else xp.asarray(history, device=device(X))
         return self
 
     def _fit_chunked(self, X, y, init_weights, learning_rate, epochs, batch_size, rng):
@@ -266,41 +275,55 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         check_finite("init_weights", W)
         return W
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.array_api_support = True  # PyTorch, CuPy, ... under array_api_dispatch
+        return tags
+
     # ------------------------------------------------------------------------ prediction
 
-    def _logits(self, X: ArrayLike) -> Array:
+    def _logits(self, X: ArrayLike, method: str) -> Array:
         """z = x W for every row of X, without building the bias column."""
         check_is_fitted(self)
-        X = check_predict_data(self, X)
-        W = self.weights_.astype(X.dtype, copy=False)
+        X = check_predict_data(self, X, method)
+        W = weights_as(self.weights_, X)
         if self.fit_intercept:
-            return X @ W[1:] + W[0]  # (n, d) @ (d, K) + (K,) -> (n, K)
+            return X @ W[1:, ...] + W[0, ...]  # (n, d) @ (d, K) + (K,) -> (n, K)
         return X @ W
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """The most probable class of each row of X, shape (n,)."""
-        index = self._class_index(self._logits(X))  # (n,); checks that the model is fitted
+        index = self._class_index(
+            self._logits(X, "predict")
+        )  # (n,); checks that the model is fitted
         if is_dask_array(index):  # lazy in, lazy out
             return index.map_blocks(self.classes_.__getitem__, dtype=self.classes_.dtype)
-        return self.classes_[index]
+        xp = get_namespace(index)
+        if xp is np:
+            return self.classes_[index]
+        if self.classes_.dtype.kind in "biuf":  # labels as numbers: in the tensors' library
+            return xp.take(xp.asarray(self.classes_, device=device(index)), index, axis=0)
+        return self.classes_[to_numpy(index)]  # strings exist in NumPy only
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """Accuracy of ``predict(X)`` against ``y`` (Exercise 1.3)."""
-        return accuracy(np.asarray(y), self.predict(X))
+        return accuracy(to_numpy(y), to_numpy(self.predict(X)))
 
     @property
     def coef_(self) -> Array:
         """Feature weights the scikit-learn way, shape (1, d) or (K, d)."""
         check_is_fitted(self)
-        W = self.weights_.reshape(self.weights_.shape[0], -1)  # (d+1, K)
-        return W[1:].T if self.fit_intercept else W.T
+        xp = get_namespace(self.weights_)
+        W = xp.reshape(self.weights_, (self.weights_.shape[0], -1))  # (d+1, K)
+        return W[1:, ...].T if self.fit_intercept else W.T
 
     @property
     def intercept_(self) -> Array:
         """Biases the scikit-learn way, shape (1,) or (K,); zeros when ``fit_intercept=False``."""
         check_is_fitted(self)
-        W = self.weights_.reshape(self.weights_.shape[0], -1)  # (d+1, K)
-        return W[0].copy() if self.fit_intercept else np.zeros(W.shape[1], W.dtype)
+        xp = get_namespace(self.weights_)
+        W = xp.reshape(self.weights_, (self.weights_.shape[0], -1))  # (d+1, K)
+        return xp.asarray(W[0, ...], copy=True) if self.fit_intercept else xp.zeros_like(W[0, ...])
 
     # --------------------------------------------------------------- set by the subclass
 
@@ -319,6 +342,21 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
 
     def _class_index(self, Z: Array) -> np.ndarray:
         raise NotImplementedError
+
+
+def _numpy_dtype(X: Any) -> np.dtype:
+    """The NumPy dtype that matches X's (float32 or float64), whatever X's library."""
+    if isinstance(X.dtype, np.dtype):
+        return X.dtype
+    return np.dtype(np.float32) if "float32" in str(X.dtype) else np.dtype(np.float64)
+
+
+def _like(a: np.ndarray, X: Any) -> Any:
+    """A NumPy array as an array of X's library, device and dtype."""
+    if type(X) is np.ndarray:
+        return a.astype(X.dtype, copy=False)
+    xp = get_namespace(X)
+    return xp.astype(xp.asarray(a, device=device(X)), X.dtype)
 
 
 def _encode_chunk(model: SGDClassifierBase, n_classes: int, labels: np.ndarray) -> np.ndarray:

@@ -7,6 +7,7 @@ from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted
 
+from dlcourse._array_api import get_namespace, weights_as
 from dlcourse._validation import (
     check_bool,
     check_choice,
@@ -92,6 +93,11 @@ class LinearRegression(RegressorMixin, BaseEstimator):
             forget_features(self, X.shape[1])
             return self
         X, y = check_fit_data(self, X, y, y_numeric=True, multi_output=True)
+        if get_namespace(X) is not np and self.solver != "auto":
+            raise ValueError(
+                f"solver={self.solver!r} is for NumPy arrays; on {type(X).__name__} input "
+                "(array_api_dispatch) use solver='auto', which works on the array's device."
+            )
         if self.solver == "auto":
             self.weights_ = solve_auto(X, y, intercept=fit_intercept)  # never copies X
         else:
@@ -102,25 +108,29 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         """ŷ = X w, shape (n,) or (n, m)."""
         check_is_fitted(self)
         X = check_predict_data(self, X)  # a Dask array stays one: the answer is lazy
-        W = self.weights_.astype(X.dtype, copy=False)
-        return X @ W[1:] + W[0] if self.fit_intercept else X @ W
+        W = weights_as(self.weights_, X)
+        return X @ W[1:, ...] + W[0, ...] if self.fit_intercept else X @ W
 
     @property
     def coef_(self) -> NDArray[np.floating]:
         """Feature weights the scikit-learn way, shape (d,) or (m, d)."""
         check_is_fitted(self)
-        W = self.weights_[1:] if self.fit_intercept else self.weights_
-        return W.T
+        W = self.weights_[1:, ...] if self.fit_intercept else self.weights_
+        return W.T if W.ndim == 2 else W
 
     @property
     def intercept_(self) -> float | NDArray[np.floating]:
         """The bias w_0 (0.0 when ``fit_intercept=False``); shape (m,) for 2-D y."""
         check_is_fitted(self)
         if self.fit_intercept:
-            return self.weights_[0] if self.weights_.ndim == 2 else float(self.weights_[0])
-        return np.zeros(self.weights_.shape[1:]) if self.weights_.ndim == 2 else 0.0
+            return (
+                self.weights_[0, ...] if self.weights_.ndim == 2 else float(self.weights_[0, ...])
+            )
+        W = self.weights_
+        return get_namespace(W).zeros_like(W[0, ...]) if W.ndim == 2 else 0.0
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
         tags.target_tags.multi_output = True
+        tags.array_api_support = True  # PyTorch, CuPy, ... under array_api_dispatch
         return tags

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from dlcourse._array_api import get_namespace
 from dlcourse._validation import RandomState
 from dlcourse.activations import sigmoid
 from dlcourse.losses import _bce_with_logits
@@ -66,12 +67,13 @@ class LogisticRegression(SGDClassifierBase):
 
     def decision_function(self, X: ArrayLike) -> NDArray[np.floating]:
         """The logits z = x w, shape (n,); positive means ``classes_[1]``."""
-        return self._logits(X)
+        return self._logits(X, "decision_function")
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.floating]:
         """Columns P(classes_[0]) and P(classes_[1]) = σ(z), shape (n, 2)."""
-        y_hat = sigmoid(self._logits(X))  # (n,)
-        return np.column_stack([1.0 - y_hat, y_hat])
+        y_hat = sigmoid(self._logits(X, "predict_proba"))  # (n,)
+        xp = get_namespace(y_hat)
+        return xp.stack([1.0 - y_hat, y_hat], axis=1)
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -94,4 +96,5 @@ class LogisticRegression(SGDClassifierBase):
         return (n_inputs,)
 
     def _class_index(self, z: NDArray[np.floating]) -> np.ndarray:
-        return (z > 0).astype(np.intp)  # σ(z) > 0.5, the lesson's threshold
+        xp = get_namespace(z)  # σ(z) > 0.5, the lesson's threshold
+        return (z > 0).astype(np.intp) if xp is np else xp.astype(z > 0, xp.int64)  # NumPy, Dask

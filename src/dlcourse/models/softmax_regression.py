@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from dlcourse._array_api import get_namespace
 from dlcourse._validation import RandomState
 from dlcourse.activations import softmax
 from dlcourse.data import one_hot
@@ -71,12 +72,12 @@ class SoftmaxRegression(SGDClassifierBase):
         With two classes, scikit-learn's convention applies: one column z_1 - z_0, shape (n,),
         positive meaning ``classes_[1]``.
         """
-        Z = self._logits(X)  # (n, K)
+        Z = self._logits(X, "decision_function")  # (n, K)
         return Z[:, 1] - Z[:, 0] if Z.shape[1] == 2 else Z
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.floating]:
         """Ŷ = softmax(Z), one row per sample summing to 1, shape (n, K)."""
-        return softmax(self._logits(X))
+        return softmax(self._logits(X, "predict_proba"))
 
     def _encode_targets(self, y_index: np.ndarray, n_classes: int) -> np.ndarray:
         return one_hot(y_index, n_classes)  # (n, K)
@@ -85,4 +86,4 @@ class SoftmaxRegression(SGDClassifierBase):
         return (n_inputs, n_classes)
 
     def _class_index(self, Z: NDArray[np.floating]) -> np.ndarray:
-        return Z.argmax(axis=1)
+        return get_namespace(Z).argmax(Z, axis=1)
