@@ -197,7 +197,9 @@ def gram(
         G = np.zeros((d, d), dtype=X.dtype, order="F")  # upper triangle filled by BLAS syrk
         (syrk,) = scipy.linalg.get_blas_funcs(("syrk",), (G,))
     else:
+        # A GPU wants few, large products: all of X at once, or ~256 MB shifted copies.
         G = zeros((d, d))
+        rows = max(1, (1 << 25) // d) if shifted and block_rows is None else block_rows or n
     c = zeros((d, *y_shape))
     sum_x, sum_y = zeros(d), zeros(y_shape)
     for start in range(0, n, rows):
@@ -205,15 +207,20 @@ def gram(
         t = y[start : min(start + rows, n), ...]
         if shifted:
             B, t = B - shift_x, t - shift_y
+        sum_y += xp.sum(t, axis=0)
         if xp is np:
             # G += BᵀB, the upper triangle only (half the work of a general product); Bᵀ of
             # a C-ordered block is Fortran-ordered, so BLAS reads the block where it lies
             G = syrk(1.0, B.T, beta=1.0, c=G, trans=0, lower=0, overwrite_c=True)
-        else:
-            G += B.T @ B  # the library's own product, on its device
-        c += B.T @ t
-        sum_x += xp.sum(B, axis=0)
-        sum_y += xp.sum(t, axis=0)
+            c += B.T @ t
+            sum_x += B.sum(axis=0)
+            continue
+        G += B.T @ B  # the library's own product, on its device
+        # Bᵀ [t | 1]: Bᵀt and the column sums in one more read of B, not two
+        ones = xp.ones((B.shape[0], 1), dtype=X.dtype, device=device(X))
+        P = B.T @ xp.concat([xp.reshape(t, (B.shape[0], -1)), ones], axis=1)  # (d, m+1)
+        c += xp.reshape(P[:, :-1], c.shape)
+        sum_x += P[:, -1]
     if xp is np:
         G = np.triu(G) + np.triu(G, 1).T  # the full symmetric matrix
     mean_x, mean_y = sum_x / n, sum_y / n  # the means of the shifted data: small

@@ -254,16 +254,16 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
             if intercept:
                 Z = W[0, ...] + Xb @ W[1:, ...]  # (b, d) @ (d, K) + (K,) -> (b, K)
                 losses, R = _loss_and_error(link, loss, Yb, Z)  # R (b, K): ŷ - y
-                total += float(xp.sum(losses))  # from the weights before this update
+                total += xp.sum(losses)  # from the weights before this update
                 W[0, ...] -= learning_rate * xp.mean(R, axis=0)  # the bias's input is always 1
                 W[1:, ...] -= learning_rate * (Xb.T @ R / Xb.shape[0])
             else:
                 Z = Xb @ W  # (b, d+1) @ (d+1, K) -> (b, K)
-                total += float(xp.sum(loss(Yb, Z)))
+                total += xp.sum(loss(Yb, Z))
                 W[...] -= learning_rate * _linear_gradient(Xb, Yb, link(Z))
             if on_update is not None:
                 on_update(xp.asarray(W, copy=True))
-        return total
+        return float(total)  # on a GPU, one wait per epoch rather than one per step
 
     return numpy_epoch
 
