@@ -19,7 +19,7 @@ lesson: $(STAMP)
 	$(BIN)/dlcourse lesson1
 
 test: $(STAMP) browser
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks docs/examples
 	$(BIN)/python -m pytest
 
 # The report's browser test needs Chromium: installed where we can (root with apt-get),
@@ -33,8 +33,8 @@ browser:
 	  echo "note: no chromium and no way to install it here; the browser test will be skipped"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks docs/examples
+	$(BIN)/ruff format --check src tests benchmarks docs/examples
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info
