@@ -31,8 +31,8 @@ if AVAILABLE:
     FASTMATH = {"reassoc", "contract", "arcp", "nsz"}
 
     @njit(cache=True, fastmath=FASTMATH, inline="always")  # no call per sample
-    def _error_and_loss(z, y, r, kind):  # pragma: no cover - compiled
-        """One sample: write ŷ - y into r (K,) from the logits z (K,); return its loss.
+    def _error_and_loss(z, Y, i, r, kind):  # pragma: no cover - compiled
+        """Sample i: write ŷ - y into r (K,) from the logits z (K,) and Y[i]; return its loss.
 
         z may be overwritten. The same formulas as the NumPy functions, written per element.
         """
@@ -40,9 +40,9 @@ if AVAILABLE:
         if kind == LOGISTIC:
             e = np.exp(-abs(z[0]))  # σ(z) without overflow, as activations.sigmoid
             y_hat = 1.0 / (1.0 + e) if z[0] >= 0 else e / (1.0 + e)
-            r[0] = y_hat - y[0]
+            r[0] = y_hat - Y[i, 0]
             # log(1 + e^z) = max(z, 0) + log1p(e^-|z|): np.logaddexp(0, z), reusing e
-            return max(z[0], 0.0) + np.log1p(e) - y[0] * z[0]
+            return max(z[0], 0.0) + np.log1p(e) - Y[i, 0] * z[0]
         if kind == SOFTMAX:
             m = z.max()
             s = 0.0
@@ -52,12 +52,12 @@ if AVAILABLE:
             log_s = np.log(s)
             loss = 0.0
             for k in range(K):
-                loss -= y[k] * (z[k] - m - log_s)
-                r[k] = r[k] / s - y[k]
+                loss -= Y[i, k] * (z[k] - m - log_s)
+                r[k] = r[k] / s - Y[i, k]
             return loss
         loss = 0.0
         for k in range(K):
-            r[k] = z[k] - y[k]
+            r[k] = z[k] - Y[i, k]
             loss += 0.5 * r[k] * r[k]
         return loss
 
@@ -88,7 +88,7 @@ if AVAILABLE:
                     x = X[i, j]
                     for k in range(K):
                         z[k] += x * W[j + o, k]
-                total += _error_and_loss(z, Y[i], r, kind)
+                total += _error_and_loss(z, Y, i, r, kind)
                 if batch_size == 1:  # per-sample SGD: step at once (the same numbers, G = 0 + x r)
                     if intercept:
                         for k in range(K):
@@ -155,7 +155,7 @@ if AVAILABLE:
                         for j in range(d):  # a dot product along the contiguous row
                             acc += x[j] * Wt[k, j]
                         Z[s, k] = acc
-                    losses[t] += _error_and_loss(Z[s], Y[i0 + s], R[s], kind)
+                    losses[t] += _error_and_loss(Z[s], Y, i0 + s, R[s], kind)
                 if m == 4:  # four samples at once: a quarter of the loads and stores of g
                     x0, x1, x2, x3 = X[i0], X[i0 + 1], X[i0 + 2], X[i0 + 3]
                     for k in range(K):
