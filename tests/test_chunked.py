@@ -183,6 +183,9 @@ def test_out_of_core_fit_stays_under_the_workers_memory_limit(tmp_path, capsys):
     assert result["data_bytes"] > result["memory_limit_bytes"]  # it could not fit
     assert result["worker_peak_rss_bytes"] < result["memory_limit_bytes"]
     assert result["max_weight_error"] < 1e-3  # the noise is 0.01: the weights are found
+    # full-batch GD over the same chunks: the loss falls every epoch, the classes are learnt
+    assert np.all(np.diff(result["logistic_loss_history"]) < 0)
+    assert result["logistic_training_accuracy"] > 0.95
     with capsys.disabled():  # reported in the test log
         print(
             f"\nout-of-core fit: {result['data_bytes'] / 1e6:.0f} MB of data on disk, worker "

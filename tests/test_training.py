@@ -8,7 +8,7 @@ from dlcourse.activations import identity, sigmoid, softmax
 from dlcourse.data import load_iris_binary, load_iris_one_hot
 from dlcourse.losses import _bce_with_logits, _ce_with_logits, _half_squared_error
 from dlcourse.models import LogisticRegression, SoftmaxRegression
-from dlcourse.training import DivergenceError, sgd
+from dlcourse.training import DivergenceError, gradient_sum, sgd
 
 needs_numba = pytest.mark.skipif(not _compiled.AVAILABLE, reason="numba is not installed")
 
@@ -135,3 +135,43 @@ def test_progress_bar_when_verbose(capsys):
     SoftmaxRegression(epochs=3, verbose=1, random_state=0).fit(X, Y.argmax(1))
     err = capsys.readouterr().err
     assert "SoftmaxRegression" in err and "3/3" in err and "loss=" in err
+
+
+@pytest.mark.parametrize("threads", [None, 1])
+@pytest.mark.parametrize("compiled", [False, pytest.param(True, marks=needs_numba)])
+def test_gradient_sum_is_the_summed_gradient_and_loss(threads, compiled):
+    X, Y = load_iris_one_hot(bias=False)
+    X = X[:147]  # not a multiple of the 4-row blocks
+    Y = Y[:147]
+    W = np.random.default_rng(1).normal(size=(5, 3))
+    G, total = gradient_sum(
+        X,
+        Y,
+        W,
+        link=softmax,
+        loss=_ce_with_logits,
+        intercept=True,
+        compiled=compiled,
+        threads=threads,
+    )
+    X1 = np.column_stack([np.ones(len(X)), X])  # the lesson's X with its column of ones
+    P = softmax(X1 @ W)
+    np.testing.assert_allclose(G, X1.T @ (P - Y), rtol=1e-12)
+    np.testing.assert_allclose(total, -np.sum(Y * np.log(P)), rtol=1e-12)
+
+
+def test_full_batch_fits_in_a_thread_pool_match_the_main_thread():
+    # numba's default thread pool must not be entered from two threads at once: off the main
+    # thread the compiled pass runs serially, with the same result
+    from concurrent.futures import ThreadPoolExecutor
+
+    X, Y = load_iris_one_hot(bias=False)
+    y = Y.argmax(axis=1)
+
+    def fit(_):
+        return SoftmaxRegression(0.1, 5, batch_size=None, random_state=0).fit(X, y).weights_
+
+    expected = fit(None)
+    with ThreadPoolExecutor(4) as pool:
+        for W in pool.map(fit, range(8)):
+            np.testing.assert_allclose(W, expected, rtol=1e-12, atol=1e-15)

@@ -126,51 +126,76 @@ if AVAILABLE:
                 return epoch
         return -1
 
+    @njit(cache=True, fastmath=FASTMATH)
+    def _gradient_rows(X, Y, W, Wt, kind, intercept, start, stop, g):  # pragma: no cover
+        """Rows start..stop of full-batch gradient descent's pass: add Σ (ŷ - y) x̃ᵀ into
+        g (K, d+1), the gradient transposed, and return the sum of their losses.
+
+        Each row is read once, for its logits and for the gradient, while it is in cache
+        (NumPy's X @ W and then Xᵀ R read X twice and store R). Wt (K, d) holds each output's
+        weights contiguously, for the dot products along the row.
+        """
+        d = X.shape[1]
+        K = W.shape[1]
+        o = 1 if intercept else 0
+        Z = np.empty((4, K), dtype=X.dtype)  # logits of 4 samples
+        R = np.empty((4, K), dtype=X.dtype)  # their ŷ - y
+        total = 0.0
+        for i0 in range(start, stop, 4):
+            m = min(4, stop - i0)
+            for s in range(m):
+                x = X[i0 + s]
+                for k in range(K):
+                    acc = W[0, k] if intercept else 0.0
+                    for j in range(d):
+                        acc += x[j] * Wt[k, j]
+                    Z[s, k] = acc
+                total += _error_and_loss(Z[s], Y, i0 + s, R[s], kind)
+            if m == 4:  # four samples at once: a quarter of the loads and stores of g
+                x0, x1, x2, x3 = X[i0], X[i0 + 1], X[i0 + 2], X[i0 + 3]
+                for k in range(K):
+                    r0, r1, r2, r3 = R[0, k], R[1, k], R[2, k], R[3, k]
+                    if intercept:
+                        g[k, 0] += r0 + r1 + r2 + r3
+                    for j in range(d):
+                        g[k, j + o] += r0 * x0[j] + r1 * x1[j] + r2 * x2[j] + r3 * x3[j]
+            else:
+                for s in range(m):
+                    x = X[i0 + s]
+                    for k in range(K):
+                        if intercept:
+                            g[k, 0] += R[s, k]
+                        for j in range(d):
+                            g[k, j + o] += R[s, k] * x[j]
+        return total
+
     @njit(cache=True, parallel=True, fastmath=FASTMATH)
     def full_batch_gradient(X, Y, W, kind, intercept, G, T):  # pragma: no cover - compiled
-        """Full-batch gradient descent's one pass: G (d+1, K) = Σ_i x̃_i (ŷ_i - y_i)ᵀ.
-
-        Returns the sum of the samples' losses under W. The rows are split between T
-        threads (numba's get_num_threads(), passed in so that the function can be cached).
-        Each thread reads its rows of X once, for the logits and for the gradient, while
-        they are in cache; NumPy's X @ W and then Xᵀ R read X twice and store R.
-        """
+        """G (d+1, K) = Σ_i x̃_i (ŷ_i - y_i)ᵀ over all rows, split between T threads; returns
+        the sum of the losses under W. T is numba's get_num_threads(), passed in so that the
+        function can be cached. For T = 1 use :func:`full_batch_gradient_serial`."""
         n, d = X.shape
         K = W.shape[1]
         o = 1 if intercept else 0
-        Wt = np.ascontiguousarray(W[o:].T)  # (K, d): one output's weights contiguous
+        Wt = np.ascontiguousarray(W[o:].T)  # (K, d)
         Gt = np.zeros((T, K, d + o), dtype=X.dtype)  # each thread's sum, transposed
         losses = np.zeros(T)
         rows = -(-n // (4 * T)) * 4  # rows per thread, a multiple of 4
         for t in prange(T):
-            Z = np.empty((4, K), dtype=X.dtype)  # logits of 4 samples, then their ŷ - y
-            R = np.empty((4, K), dtype=X.dtype)
-            g = Gt[t]
-            for i0 in range(t * rows, min(n, (t + 1) * rows), 4):
-                m = min(4, n - i0)
-                for s in range(m):
-                    x = X[i0 + s]
-                    for k in range(K):
-                        acc = W[0, k] if intercept else 0.0
-                        for j in range(d):  # a dot product along the contiguous row
-                            acc += x[j] * Wt[k, j]
-                        Z[s, k] = acc
-                    losses[t] += _error_and_loss(Z[s], Y, i0 + s, R[s], kind)
-                if m == 4:  # four samples at once: a quarter of the loads and stores of g
-                    x0, x1, x2, x3 = X[i0], X[i0 + 1], X[i0 + 2], X[i0 + 3]
-                    for k in range(K):
-                        r0, r1, r2, r3 = R[0, k], R[1, k], R[2, k], R[3, k]
-                        if intercept:
-                            g[k, 0] += r0 + r1 + r2 + r3
-                        for j in range(d):
-                            g[k, j + o] += r0 * x0[j] + r1 * x1[j] + r2 * x2[j] + r3 * x3[j]
-                else:
-                    for s in range(m):
-                        x = X[i0 + s]
-                        for k in range(K):
-                            if intercept:
-                                g[k, 0] += R[s, k]
-                            for j in range(d):
-                                g[k, j + o] += R[s, k] * x[j]
+            start, stop = t * rows, min(n, (t + 1) * rows)
+            losses[t] = _gradient_rows(X, Y, W, Wt, kind, intercept, start, stop, Gt[t])
         G[...] = Gt.sum(axis=0).T
         return losses.sum()
+
+    @njit(cache=True, fastmath=FASTMATH)
+    def full_batch_gradient_serial(X, Y, W, kind, intercept, G):  # pragma: no cover
+        """:func:`full_batch_gradient` in the calling thread, without numba's thread pool:
+        for callers that run in several threads of their own (Dask's tasks), which numba's
+        default thread pool must not be entered from at once."""
+        o = 1 if intercept else 0
+        g = np.zeros((W.shape[1], X.shape[1] + o), dtype=X.dtype)
+        total = _gradient_rows(
+            X, Y, W, np.ascontiguousarray(W[o:].T), kind, intercept, 0, X.shape[0], g
+        )
+        G[...] = g.T
+        return total

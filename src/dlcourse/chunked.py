@@ -182,7 +182,10 @@ def solve_auto_chunked(X: Any, y: Any, *, intercept: bool) -> Array:
 def _chunk_gradient(B, t, W, encode, link, loss, intercept) -> tuple[Array, float]:
     B = _float_block(B)
     Y = encode(np.asarray(t)).astype(B.dtype)
-    return gradient_sum(B, Y, W.astype(B.dtype), link=link, loss=loss, intercept=intercept)
+    # threads=1: Dask runs the chunks in parallel, and numba's pool is not to be shared
+    return gradient_sum(
+        B, Y, W.astype(B.dtype), link=link, loss=loss, intercept=intercept, threads=1
+    )
 
 
 def _add(parts: list[tuple[Array, float]]) -> tuple[Array, float]:

@@ -9,6 +9,7 @@ linear model z = x W followed by an output function whose loss gives the gradien
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import numpy as np
@@ -161,6 +162,7 @@ def gradient_sum(
     loss: Callable[[Array, Array], Array],
     intercept: bool = False,
     compiled: bool | None = None,
+    threads: int | None = None,
 ) -> tuple[Array, float]:
     """One pass of full-batch gradient descent: Σ_i x̃_i (ŷ_i - y_i)ᵀ and Σ_i loss_i.
 
@@ -173,6 +175,10 @@ def gradient_sum(
     Y : ndarray, shape (n,) or (n, K)
     W : ndarray, shape (d+1,) / (d+1, K) with the bias in row 0 when ``intercept``
     link, loss, intercept, compiled : as in :func:`sgd`
+    threads : int, optional
+        Threads of the compiled pass. By default numba's count when called from the main
+        thread, else 1: numba's default thread pool must not be entered from two threads at
+        once (Dask's tasks, a thread pool of fits), so there the pass runs in the caller's.
 
     Returns
     -------
@@ -185,9 +191,14 @@ def gradient_sum(
         W_c = np.ascontiguousarray(W.reshape(W.shape[0], -1), dtype=X.dtype)  # (d+1, K)
         Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K)
         G = np.empty_like(W_c)
-        total = _compiled.full_batch_gradient(
-            np.ascontiguousarray(X), Y_c, W_c, kind, intercept, G, _compiled.get_num_threads()
-        )
+        X_c = np.ascontiguousarray(X)
+        if threads is None:  # numba's default pool may not be entered from two threads at once
+            main = threading.current_thread() is threading.main_thread()
+            threads = _compiled.get_num_threads() if main else 1
+        if threads > 1:
+            total = _compiled.full_batch_gradient(X_c, Y_c, W_c, kind, intercept, G, threads)
+        else:
+            total = _compiled.full_batch_gradient_serial(X_c, Y_c, W_c, kind, intercept, G)
         return G.reshape(W.shape), float(total)
     if compiled:
         raise ValueError("compiled=True needs numba and one of the lesson's output/loss pairs.")
