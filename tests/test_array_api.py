@@ -157,3 +157,14 @@ def test_functions_take_tensors(device):
     ]:
         assert_same(f(*(tensor(a, device) for a in args)), f(*args), 1e-12, device=device)
     assert mean_squared_error(tensor(Z, device), tensor(Y, device)) == mean_squared_error(Z, Y)
+
+
+def test_partial_fit_on_tensors_equals_one_numpy_epoch():
+    X, y = digits()
+    expected = SoftmaxRegression(0.1, 1, shuffle=False, random_state=0).fit(X, y)
+    model = SoftmaxRegression(0.1, shuffle=False, random_state=0)
+    for start in range(0, len(X), 250):
+        chunk = slice(start, start + 250)
+        model.partial_fit(tensor(X[chunk]), tensor(y[chunk]), classes=torch.arange(10))
+    assert_same(model.weights_, expected.weights_)
+    assert isinstance(model.loss_history_, torch.Tensor) and len(model.loss_history_) == 3

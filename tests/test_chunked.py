@@ -148,6 +148,9 @@ def test_chunked_errors_say_what_to_do():
         LinearRegression().fit(da.from_array(bad, chunks=(500, 64)), y)
     with pytest.raises(ValueError, match="X has 1797 rows but y has 10"):
         LinearRegression().fit(X_d, y[:10])
+    unknown = X_d[X_d[:, 0] >= 0]  # boolean indexing: Dask cannot know the chunk sizes
+    with pytest.raises(ValueError, match=r"chunk sizes are unknown.*compute_chunk_sizes"):
+        LinearRegression().fit(unknown, np.zeros(10))
 
 
 def test_nothing_the_user_passes_is_modified():

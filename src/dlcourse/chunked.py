@@ -48,6 +48,13 @@ def row_chunks(X: Any, y: Any) -> tuple[list[Any], list[Any], Any, Any]:
 
     if X.ndim != 2:
         raise ValueError(f"X must be a 2-D Dask array (n_samples, n_features), got {X.ndim}-D.")
+    for name, a in (("X", X), ("y", y)):
+        if is_dask_array(a) and any(np.isnan(size) for size in a.chunks[0]):
+            raise ValueError(
+                f"{name} is a Dask array whose chunk sizes are unknown (as after a Dask "
+                f"DataFrame's to_dask_array()); call {name}.compute_chunk_sizes() first, or "
+                "to_dask_array(lengths=True)."
+            )
     if X.numblocks[1] > 1:
         X = X.rechunk({1: -1})
     y = da.asarray(y)
