@@ -201,7 +201,9 @@ def gradient_sum(
             total = _compiled.full_batch_gradient_serial(X_c, Y_c, W_c, kind, intercept, G)
         return G.reshape(W.shape), float(total)
     if compiled:
-        raise ValueError("compiled=True needs numba and one of the lesson's output/loss pairs.")
+        raise ValueError(
+            "compiled=True needs numba, NumPy arrays and one of the lesson's output/loss pairs."
+        )
     xp = get_namespace(X, Y, W)
     Z = W[0, ...] + X @ W[1:, ...] if intercept else X @ W  # (n, K) or (n,)
     losses, R = _loss_and_error(link, loss, Y, Z)
@@ -218,10 +220,26 @@ def _loss_and_error(link, loss, Y: Array, Z: Array) -> tuple[Array, Array]:
 
 
 def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept):
-    """A function ``epoch(order) -> summed loss`` that updates W in place, compiled if possible."""
+    """A function ``epoch(order) -> summed loss`` that updates W in place, compiled if possible.
+
+    A full batch is :func:`gradient_sum` and one step; smaller batches run the loop.
+    """
     n = X.shape[0]
-    kind = _KERNELS.get((link, loss))
     xp = get_namespace(X, Y, W)
+    if b == n:  # full batch: one pass for the summed gradient, then one step
+
+        def full_batch_epoch(order: np.ndarray) -> float:  # the order does not matter
+            G, total = gradient_sum(
+                X, Y, W, link=link, loss=loss, intercept=intercept, compiled=compiled
+            )
+            W[...] -= learning_rate * (G / n)
+            if on_update is not None:
+                on_update(xp.asarray(W, copy=True))
+            return total
+
+        return full_batch_epoch
+
+    kind = _KERNELS.get((link, loss))
     usable = _compiled.AVAILABLE and kind is not None and on_update is None and xp is np
     if compiled and not usable:
         raise ValueError(
@@ -233,14 +251,6 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
         Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K), K = 1 for one output
         W_c = W.reshape(W.shape[0], -1)  # (d+1, K), a view: updates land in W
         lr = X.dtype.type(learning_rate)
-        if b == n:
-
-            def full_batch_epoch(order: np.ndarray) -> float:  # the order does not matter
-                G, total = gradient_sum(X_c, Y_c, W_c, link=link, loss=loss, intercept=intercept)
-                W_c[...] -= lr * (G / n)
-                return total
-
-            return full_batch_epoch
 
         def compiled_epoch(order: np.ndarray) -> float:
             return _compiled.sgd_epoch(X_c, Y_c, W_c, order, lr, b, kind, intercept)
@@ -254,14 +264,11 @@ def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, in
     def numpy_epoch(order: np.ndarray) -> float:
         """The loop written with array API calls: NumPy, or the tensors' own library."""
         total = 0.0
-        if xp is not np and b < n:
+        if xp is not np:
             order = xp.asarray(order, device=device(X))  # indices where the data are
         for start in range(0, n, b):
-            if b == n:
-                Xb, Yb = X, Y  # (n, d), (n,) or (n, K)
-            else:
-                idx = order[start : min(start + b, n)]
-                Xb, Yb = xp.take(X, idx, axis=0), xp.take(Y, idx, axis=0)  # (b, d), (b, K)
+            idx = order[start : min(start + b, n)]
+            Xb, Yb = xp.take(X, idx, axis=0), xp.take(Y, idx, axis=0)  # (b, d), (b, K)
             if intercept:
                 Z = W[0, ...] + Xb @ W[1:, ...]  # (b, d) @ (d, K) + (K,) -> (b, K)
                 losses, R = _loss_and_error(link, loss, Yb, Z)  # R (b, K): ŷ - y
