@@ -1,4 +1,8 @@
-"""Wall time of `dlcourse lesson1`, warm (run once before: compiled code and files cached)."""
+"""Wall time of `dlcourse lesson1`, warm (run once before: compiled code and figures cached).
+
+A warm run computes every number again but reuses the figures it drew last time (they depend
+only on the numbers and the drawing code); `--redraw` shows the time with every figure drawn.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ def _wall(args: list[str], repeats: int = 3) -> float:
 def run(quick: bool = False) -> list[Row]:
     full = _wall([])
     exercises = _wall(["--exercises-only"])
+    redraw = _wall(["--redraw"])
     help_time = min(_timed([sys.executable, "-m", "dlcourse", "--help"]) for _ in range(3))
     return [
         Row(
@@ -38,6 +43,7 @@ def run(quick: bool = False) -> list[Row]:
         Row(
             "dlcourse lesson1 --exercises-only, warm", exercises, "-", None, "<=3 s", exercises <= 3
         ),
+        Row("dlcourse lesson1 --redraw (every figure drawn)", redraw, "-", None, "-", True),
         Row("dlcourse --help", help_time, "-", None, "-", True),
     ]
 

@@ -57,7 +57,7 @@ def lesson_run(lesson1_output):
 def test_lesson1_exits_zero_and_writes_every_file(lesson_run):
     status, out = lesson_run
     assert status == 0
-    expected = {"results.json", "report.html", "beyond_animation.gif"}
+    expected = {"results.json", "report.html", "beyond_animation.gif", ".figures.json"}
     expected |= {f"{name}.png" for name in FIGURES}
     assert {p.name for p in out.iterdir()} == expected
     for name in [*FIGURES, "beyond_animation"]:
@@ -166,3 +166,5 @@ def test_console_script_is_installed():
     script = Path(sys.executable).parent / "dlcourse"  # installed beside the interpreter
     result = subprocess.run([script, "--help"], capture_output=True, text=True, check=True)
     assert "lesson1" in result.stdout and "run every exercise" in result.stdout
+    missing = subprocess.run([script, "check", "no-such.ipynb"], capture_output=True, text=True)
+    assert missing.returncode == 2 and "no notebook at no-such.ipynb" in missing.stderr

@@ -135,3 +135,41 @@ def test_line_fit_animation_has_one_frame_per_step():
     gif = animation_to_gif(animation)
     with Image.open(io.BytesIO(gif)) as image:
         assert image.format == "GIF" and image.n_frames == 5
+
+
+def _gif_frames(content: bytes) -> list[np.ndarray]:
+    with Image.open(io.BytesIO(content)) as image:
+        frames = []
+        for i in range(image.n_frames):
+            image.seek(i)
+            frames.append(np.asarray(image.convert("RGB"), dtype=int))
+    return frames
+
+
+@pytest.mark.parametrize("blit", [True, False])
+def test_blitted_gif_frames_equal_matplotlibs_own_writer(tmp_path, blit):
+    # The writer draws the still part once and redraws only the animated artists; matplotlib's
+    # PillowWriter draws every frame in full. The frames must come out the same, pixel for
+    # pixel (both quantise a frame of a few hundred colours with Pillow's median cut).
+    from matplotlib.animation import FuncAnimation, PillowWriter
+
+    from dlcourse import experiments
+    from dlcourse.report import animation_to_gif
+
+    line = experiments.sgd_line_path()
+
+    def animation() -> FuncAnimation:
+        if blit:  # the lesson's animation: line and label are marked animated
+            return plots.line_fit_animation(line["x"], line["y"], line["path"], n_frames=6)
+        fig = Figure(figsize=(3, 2), dpi=60)  # nothing animated: every frame a full draw
+        ax = fig.add_subplot()
+        (moving,) = ax.plot([0, 1], [0, 0])
+        return FuncAnimation(fig, lambda i: moving.set_ydata([0, i]), frames=range(4))
+
+    ours = _gif_frames(animation_to_gif(animation()))
+    animation().save(tmp_path / "reference.gif", writer=PillowWriter(fps=8))
+    reference = _gif_frames((tmp_path / "reference.gif").read_bytes())
+    assert len(ours) == len(reference) >= 4
+    assert all(a.shape == b.shape for a, b in zip(ours, reference, strict=True))
+    assert max(np.abs(a - b).max() for a, b in zip(ours, reference, strict=True)) <= 2
+    assert np.abs(ours[0] - ours[-1]).max() > 100  # and the line did move

@@ -2,6 +2,6 @@
 
 import sys
 
-from dlcourse.cli import main
+from dlcourse.cli import console
 
-sys.exit(main())
+sys.exit(console())

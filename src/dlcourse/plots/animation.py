@@ -35,19 +35,19 @@ def line_fit_animation(
     ax = fig.add_subplot()
     ax.scatter(x, y, color="#457b9d", s=18)
     grid = np.array([x.min(), x.max()])
-    (line,) = ax.plot(grid, path[0, 0] + path[0, 1] * grid, color=FIT_COLOR, lw=2.5)
-    label = ax.text(0.02, 0.95, "", transform=ax.transAxes, va="top")
+    # the line and its label are the only artists that move: marked animated, they are the
+    # only ones redrawn for each frame (matplotlib's blitting convention)
+    (line,) = ax.plot(grid, path[0, 0] + path[0, 1] * grid, color=FIT_COLOR, lw=2.5, animated=True)
+    label = ax.text(0.02, 0.95, "", transform=ax.transAxes, va="top", animated=True)
     ax.set(
         xlabel="x", ylabel="y", ylim=(y.min() - 1, y.max() + 1), title="SGD, one sample at a time"
     )
     ax.grid(True, alpha=0.3)
     steps = np.unique(np.linspace(0, len(path) - 1, n_frames).round().astype(int))
-    fig.canvas.draw()  # lay the figure out once; afterwards a frame only moves the line
-    fig.set_layout_engine("none")
 
     def draw(step: int):
         line.set_ydata(path[step, 0] + path[step, 1] * grid)
         label.set_text(f"update {step}:  y = {path[step, 0]:.2f} + {path[step, 1]:.2f} x")
         return line, label
 
-    return FuncAnimation(fig, draw, frames=steps, interval=120, blit=False)
+    return FuncAnimation(fig, draw, frames=steps, interval=120, blit=True)

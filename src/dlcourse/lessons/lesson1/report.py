@@ -11,7 +11,15 @@ from matplotlib.figure import Figure
 
 from dlcourse import plots
 from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
-from dlcourse.report import data_uri, figure_bytes, render_template
+from dlcourse.report import figures_key, render_template, write_figures
+
+# The code that draws the figures: a change to any of them means drawing again.
+_DRAWING_MODULES = [
+    __name__,
+    "dlcourse.lessons.lesson1.beyond",
+    "dlcourse.report",
+    *(f"dlcourse.plots.{m}" for m in ("animation", "experiments", "lesson")),
+]
 
 # What the lesson itself printed, to set beside our numbers (one run of its notebook).
 LESSON_REFERENCE = {
@@ -87,23 +95,26 @@ def summary(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_outputs(results: dict[str, Any], out_dir: str | Path) -> dict[str, Path]:
-    """Write results.json, one PNG per figure and a self-contained report.html into ``out_dir``."""
+def write_outputs(
+    results: dict[str, Any], out_dir: str | Path, *, redraw: bool = False
+) -> dict[str, Path]:
+    """Write results.json, one PNG per figure and a self-contained report.html into ``out_dir``.
+
+    Figures already in ``out_dir`` are reused when they were drawn from the same results by the
+    same code (see :func:`dlcourse.report.write_figures`); ``redraw=True`` draws them anyway.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {"results": out / "results.json"}
     written["results"].write_text(json.dumps(results, indent=2) + "\n")
-    images = {}
-    for name, fig in figures(results).items():
-        content, suffix, mime = figure_bytes(fig)
-        written[name] = out / f"{name}.{suffix}"
-        written[name].write_bytes(content)
-        images[name] = data_uri(content, mime)
+    key = figures_key(results, _DRAWING_MODULES)
+    figures_written = write_figures(out, lambda: figures(results), key, redraw=redraw)
+    written |= {name: path for name, (path, _) in figures_written.items()}
     html = render_template(
         "dlcourse.lessons.lesson1",
         "report.html.j2",
         r=results,
-        images=images,
+        images={name: uri for name, (_, uri) in figures_written.items()},
         reference=LESSON_REFERENCE,
     )
     written["report"] = out / "report.html"
