@@ -1,3 +1,4 @@
+import threading
 import warnings
 
 import numpy as np
@@ -111,12 +112,26 @@ def test_float32_input_stays_float32(regression):
 # ------------------------------------------------------------------- the fast "auto" path
 
 
-def test_gram_in_blocks_equals_the_direct_products(rng):
+@pytest.mark.parametrize("threads", [1, 3])
+def test_gram_in_blocks_equals_the_direct_products(rng, monkeypatch, threads):
+    from dlcourse import normal_equation
     from dlcourse.normal_equation import gram
 
+    # as many row ranges (each in its own thread) as BLAS would have threads
+    monkeypatch.setattr(normal_equation, "_blas_threads", lambda: threads)
+    ranges = []
+    gram_rows = normal_equation._gram_rows
+    monkeypatch.setattr(
+        normal_equation,
+        "_gram_rows",
+        lambda X, y, start, stop, *rest: (
+            ranges.append((start, stop)) or gram_rows(X, y, start, stop, *rest)
+        ),
+    )
     X = rng.normal(size=(1000, 7)) + 50.0  # a large offset: centring must not cancel badly
     y = rng.normal(size=(1000, 2))
     G, c, x_mean, y_mean = gram(X, y, center=True, block_rows=97)
+    assert sorted(ranges) == ([(0, 334), (334, 668), (668, 1000)] if threads == 3 else [(0, 1000)])
     Xc, yc = X - X.mean(0), y - y.mean(0)
     np.testing.assert_allclose(G, Xc.T @ Xc, rtol=1e-10, atol=1e-8)
     np.testing.assert_allclose(c, Xc.T @ yc, rtol=1e-10, atol=1e-8)
@@ -125,6 +140,34 @@ def test_gram_in_blocks_equals_the_direct_products(rng):
     G0, c0, _, _ = gram(X, y[:, 0], block_rows=97)
     np.testing.assert_allclose(G0, X.T @ X, rtol=1e-12)
     np.testing.assert_allclose(c0, X.T @ y[:, 0], rtol=1e-12)
+
+
+def test_gram_outside_the_main_thread_runs_in_the_callers_thread(rng, monkeypatch):
+    # inside Dask's tasks or a user's thread pool the cores are busy: no threads of its own
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dlcourse import normal_equation
+
+    monkeypatch.setattr(normal_equation, "_blas_threads", lambda: 4)
+    X, y = rng.normal(size=(2000, 5)), rng.normal(size=2000)
+    calls = []
+    record = normal_equation._map_row_ranges
+
+    def spy(function, n, rows, **kwargs):
+        calls.append(threading.current_thread().name)
+        parts = record(function, n, rows, **kwargs)
+        calls.append(len(parts))
+        return parts
+
+    monkeypatch.setattr(normal_equation, "_map_row_ranges", spy)
+    with ThreadPoolExecutor(1) as pool:
+        G, c, _, _ = pool.submit(normal_equation.gram, X, y, block_rows=100).result()
+    assert calls[1] == 1
+    np.testing.assert_allclose(G, X.T @ X, rtol=1e-12)
+    np.testing.assert_allclose(c, X.T @ y, rtol=1e-12)
+    G, _, _, _ = normal_equation.gram(X, y, block_rows=100)  # the main thread: 4 ranges
+    assert calls[3] == 4
+    np.testing.assert_allclose(G, X.T @ X, rtol=1e-12)
 
 
 def test_ill_conditioned_fallback_is_as_accurate_as_lstsq(rng):
