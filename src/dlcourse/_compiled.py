@@ -44,7 +44,9 @@ if AVAILABLE:
             # log(1 + e^z) = max(z, 0) + log1p(e^-|z|): np.logaddexp(0, z), reusing e
             return max(z[0], 0.0) + np.log1p(e) - Y[i, 0] * z[0]
         if kind == SOFTMAX:
-            m = z.max()
+            m = z[0]
+            for k in range(1, K):  # max() of two floats: no branch to mispredict
+                m = max(m, z[k])
             s = 0.0
             for k in range(K):
                 r[k] = np.exp(z[k] - m)  # e^(z-m), kept for ŷ below
