@@ -1,4 +1,4 @@
-"""Figures. The only package that imports matplotlib.
+"""Figures: the only package that draws with matplotlib (dlcourse.report only encodes them).
 
 Every function returns a :class:`matplotlib.figure.Figure` built without pyplot (or, for the
 animation, a :class:`matplotlib.animation.FuncAnimation`), so nothing opens a window or
