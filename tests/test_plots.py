@@ -173,3 +173,22 @@ def test_blitted_gif_frames_equal_matplotlibs_own_writer(tmp_path, blit):
     assert all(a.shape == b.shape for a, b in zip(ours, reference, strict=True))
     assert max(np.abs(a - b).max() for a, b in zip(ours, reference, strict=True)) <= 2
     assert np.abs(ours[0] - ours[-1]).max() > 100  # and the line did move
+
+
+def test_transparent_figure_gif_frames_are_over_white():
+    # GIF has no alpha channel: a transparent figure is put over white. A red line at half
+    # opacity must come out pink (255, 127, 127), not red as its unblended colour.
+    from matplotlib.animation import FuncAnimation
+
+    from dlcourse.report import animation_to_gif
+
+    fig = Figure(figsize=(2, 1.5), dpi=40, facecolor="none")
+    ax = fig.add_subplot(facecolor="none")
+    ax.set_axis_off()
+    (line,) = ax.plot([0, 1], [0.5, 0.5], color="red", alpha=0.5, lw=12, animated=True)
+    ax.set_ylim(0, 1)
+    animation = FuncAnimation(fig, lambda i: line.set_ydata([0.5, 0.5]), frames=range(2))
+    frame = _gif_frames(animation_to_gif(animation))[0]
+    assert frame[0, 0].tolist() == [255, 255, 255]
+    middle = frame[frame.shape[0] // 2, frame.shape[1] // 2]
+    np.testing.assert_allclose(middle, [255, 127.5, 127.5], atol=3)

@@ -42,7 +42,9 @@ def test_second_call_with_the_same_key_reuses_the_files(tmp_path):
     assert second["b"][1] == report.data_uri(content, "image/png")
 
 
-@pytest.mark.parametrize("change", ["key", "redraw", "edited file", "deleted file", "manifest"])
+@pytest.mark.parametrize(
+    "change", ["key", "redraw", "edited file", "deleted file", "manifest", "file elsewhere"]
+)
 def test_anything_changed_means_drawing_again(tmp_path, change):
     build = _Builds({"a": 1.0, "b": 2.0})
     write_figures(tmp_path, build, "key-1")
@@ -55,8 +57,14 @@ def test_anything_changed_means_drawing_again(tmp_path, change):
         (tmp_path / "a.png").write_bytes(b"not the figure")
     elif change == "deleted file":
         (tmp_path / "b.png").unlink()
-    else:
+    elif change == "manifest":
         (tmp_path / report.MANIFEST).write_text("{not json")
+    else:  # a manifest may only name files in its own folder
+        manifest = json.loads((tmp_path / report.MANIFEST).read_text())
+        outside = tmp_path.parent / f"{tmp_path.name}-outside.png"
+        outside.write_bytes((tmp_path / "a.png").read_bytes())  # same bytes, same SHA-256
+        manifest["files"][0]["file"] = f"../{outside.name}"
+        (tmp_path / report.MANIFEST).write_text(json.dumps(manifest))
     written = write_figures(tmp_path, build, key, redraw=redraw)
     assert build.calls == 2
     assert (tmp_path / "a.png").read_bytes() == figure_bytes(_figure(1.0))[0]

@@ -262,8 +262,8 @@ def _map_row_ranges(
     splitting the rows gains nearly the full factor. Elsewhere, one range and no threads:
     inside Dask's tasks or a user's thread pool the cores are already busy.
     """
-    threads = _blas_threads() if threaded and n >= 4 * rows else 1
-    if threads == 1 or threading.current_thread() is not threading.main_thread():
+    threads = min(_blas_threads(), n // (2 * rows)) if threaded and n >= 4 * rows else 1
+    if threads <= 1 or threading.current_thread() is not threading.main_thread():
         return [function(0, n)]
     size = -(-n // threads)
     bounds = [(start, min(start + size, n)) for start in range(0, n, size)]

@@ -83,7 +83,11 @@ class _BlittingGifWriter(AbstractMovieWriter):
             self._draw(agg)
         finally:
             self.fig.set_canvas(canvas)
-        rgb = np.asarray(agg.buffer_rgba())[..., :3]  # (height, width, 3); the figure is opaque
+        rgba = np.asarray(agg.buffer_rgba())  # (height, width, 4), not premultiplied
+        rgb = rgba[..., :3]
+        if rgba[..., 3].min() < 255:  # (partly) transparent: over white, as GIF has no alpha
+            alpha = rgba[..., 3:] / 255
+            rgb = (rgb * alpha + 255 * (1 - alpha)).round().astype(np.uint8)
         # a frame has a few hundred colours: median cut keeps them nearly exact (mapping onto
         # another frame's palette is faster, but Pillow's lookup turns white into grey)
         frame = Image.fromarray(np.ascontiguousarray(rgb))
@@ -238,6 +242,8 @@ def _current_files(out: Path, key: str) -> dict[str, tuple[Path, bytes, str]] | 
         files = {}
         for entry in manifest["files"]:
             path = out / entry["file"]
+            if path.parent != out:  # the manifest names files in this folder only
+                return None
             content = path.read_bytes()
             if hashlib.sha256(content).hexdigest() != entry["sha256"]:
                 return None
