@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +13,6 @@ from matplotlib.figure import Figure
 from dlcourse import plots
 from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
 from dlcourse.report import figures_key, render_template, write_figures
-
-# The code that draws the figures: a change to any of them means drawing again.
-_DRAWING_MODULES = [
-    __name__,
-    "dlcourse.lessons.lesson1.beyond",
-    "dlcourse.report",
-    *(f"dlcourse.plots.{m}" for m in ("animation", "experiments", "lesson")),
-]
 
 # What the lesson itself printed, to set beside our numbers (one run of its notebook).
 LESSON_REFERENCE = {
@@ -107,7 +100,7 @@ def write_outputs(
     out.mkdir(parents=True, exist_ok=True)
     written = {"results": out / "results.json"}
     written["results"].write_text(json.dumps(results, indent=2) + "\n")
-    key = figures_key(results, _DRAWING_MODULES)
+    key = figures_key(results, _drawing_modules())
     figures_written = write_figures(out, lambda: figures(results), key, redraw=redraw)
     written |= {name: path for name, (path, _) in figures_written.items()}
     html = render_template(
@@ -120,6 +113,13 @@ def write_outputs(
     written["report"] = out / "report.html"
     written["report"].write_text(html, encoding="utf-8")
     return written
+
+
+def _drawing_modules() -> list[str]:
+    """The code that draws the figures (a change to any of it means drawing again): this
+    module, the experiments' table, the encoders and every module of ``dlcourse.plots``."""
+    drawing = [__name__, "dlcourse.lessons.lesson1.beyond", "dlcourse.report", "dlcourse.plots"]
+    return drawing + sorted(name for name in sys.modules if name.startswith("dlcourse.plots."))
 
 
 def _vector(values: list[float]) -> str:
