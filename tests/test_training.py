@@ -14,10 +14,10 @@ needs_numba = pytest.mark.skipif(not _compiled.AVAILABLE, reason="numba is not i
 
 
 @pytest.mark.parametrize("compiled", [False, pytest.param(True, marks=needs_numba)])
-@pytest.mark.parametrize("n", [3, 13, 100])  # the threaded pass works on blocks of 4 rows
+@pytest.mark.parametrize("n", [3, 13, 100])  # the threaded pass pairs rows: odd n leaves one
 def test_full_batch_is_plain_gradient_descent(n, compiled):
     X, y = load_iris_binary()
-    X, y = X[::7][:n], y[::7][:n]  # a spread of the samples; n = 3 is a single partial block
+    X, y = X[::7][:n], y[::7][:n]  # a spread of the samples
     w = np.zeros(5)
     expected = w.copy()
     for _ in range(30):  # hand-written GD: w <- w - λ Xᵀ(σ(Xw) - y) / n
@@ -141,7 +141,7 @@ def test_progress_bar_when_verbose(capsys):
 @pytest.mark.parametrize("compiled", [False, pytest.param(True, marks=needs_numba)])
 def test_gradient_sum_is_the_summed_gradient_and_loss(threads, compiled):
     X, Y = load_iris_one_hot(bias=False)
-    X = X[:147]  # not a multiple of the 4-row blocks
+    X = X[:147]  # odd: the pass pairs rows, the last one is left alone
     Y = Y[:147]
     W = np.random.default_rng(1).normal(size=(5, 3))
     G, total = gradient_sum(
@@ -158,6 +158,27 @@ def test_gradient_sum_is_the_summed_gradient_and_loss(threads, compiled):
     P = softmax(X1 @ W)
     np.testing.assert_allclose(G, X1.T @ (P - Y), rtol=1e-12)
     np.testing.assert_allclose(total, -np.sum(Y * np.log(P)), rtol=1e-12)
+
+
+@needs_numba
+@pytest.mark.parametrize("intercept", [True, False])
+@pytest.mark.parametrize("K", [1, 2, 5, 7, 12])  # the compiled pass takes outputs by fives
+@pytest.mark.parametrize("threads", [None, 1])
+def test_compiled_full_batch_pass_for_any_number_of_outputs(K, intercept, threads):
+    rng = np.random.default_rng(K)
+    n, d = 101, 9  # an odd number of rows: the pass pairs them, the last one alone
+    X = rng.normal(size=(n, d))
+    Y = np.eye(K)[rng.integers(0, K, n)] if K > 1 else rng.integers(0, 2, (n, 1)) * 1.0
+    W = rng.normal(size=(d + intercept, K))
+    link, loss = (softmax, _ce_with_logits) if K > 1 else (sigmoid, _bce_with_logits)
+    G, total = gradient_sum(
+        X, Y, W, link=link, loss=loss, intercept=intercept, compiled=True, threads=threads
+    )
+    X1 = np.column_stack([np.ones(n), X]) if intercept else X
+    P = link(X1 @ W)
+    np.testing.assert_allclose(G, X1.T @ (P - Y), rtol=1e-12, atol=1e-12)
+    expected = -np.sum(Y * np.log(P) + (1 - Y) * np.log1p(-P) * (K == 1))
+    np.testing.assert_allclose(total, expected, rtol=1e-12)
 
 
 def test_full_batch_fits_in_a_thread_pool_match_the_main_thread():

@@ -128,6 +128,81 @@ if AVAILABLE:
                 return epoch
         return -1
 
+    # The full-batch pass works on two rows at a time and five outputs per sweep along the
+    # rows: ten running sums (or five rows of the gradient) that stay in registers, so that
+    # each feature and each weight loaded serves several products. On n=200,000, d=100,
+    # K=10 this took the logits from 24 to 13 ms and the gradient from 24 to 16 ms (one
+    # core) against one output at a time; more rows or more outputs at once spilled.
+
+    @njit(cache=True, fastmath=FASTMATH, inline="always")
+    def _logits_pair(x0, x1, Wt, b, z0, z1):  # pragma: no cover - compiled
+        """z0 = b + Wt x0 and z1 = b + Wt x1, shape (K,), for two rows x0, x1 (d,)."""
+        K, d = Wt.shape
+        k0 = 0
+        while k0 + 5 <= K:
+            w0, w1, w2, w3, w4 = Wt[k0], Wt[k0 + 1], Wt[k0 + 2], Wt[k0 + 3], Wt[k0 + 4]
+            a0 = a1 = a2 = a3 = a4 = 0.0  # row x0
+            c0 = c1 = c2 = c3 = c4 = 0.0  # row x1
+            for j in range(d):
+                u, v = x0[j], x1[j]
+                a0 += u * w0[j]
+                a1 += u * w1[j]
+                a2 += u * w2[j]
+                a3 += u * w3[j]
+                a4 += u * w4[j]
+                c0 += v * w0[j]
+                c1 += v * w1[j]
+                c2 += v * w2[j]
+                c3 += v * w3[j]
+                c4 += v * w4[j]
+            z0[k0], z0[k0 + 1], z0[k0 + 2] = b[k0] + a0, b[k0 + 1] + a1, b[k0 + 2] + a2
+            z0[k0 + 3], z0[k0 + 4] = b[k0 + 3] + a3, b[k0 + 4] + a4
+            z1[k0], z1[k0 + 1], z1[k0 + 2] = b[k0] + c0, b[k0 + 1] + c1, b[k0 + 2] + c2
+            z1[k0 + 3], z1[k0 + 4] = b[k0 + 3] + c3, b[k0 + 4] + c4
+            k0 += 5
+        for k in range(k0, K):  # the outputs left over, one at a time
+            a = c = 0.0
+            for j in range(d):
+                a += x0[j] * Wt[k, j]
+                c += x1[j] * Wt[k, j]
+            z0[k], z1[k] = b[k] + a, b[k] + c
+
+    @njit(cache=True, fastmath=FASTMATH, inline="always")
+    def _add_outer_pair(g, x0, x1, r0, r1, o):  # pragma: no cover - compiled
+        """g[:, o:] += r0 x0ᵀ + r1 x1ᵀ, and the bias column g[:, 0] += r0 + r1 when o = 1.
+
+        g (K, d+o); x0, x1 (d,); r0, r1 (K,): two rows and their errors ŷ - y.
+        """
+        K = g.shape[0]
+        d = x0.shape[0]
+        if o == 1:
+            for k in range(K):
+                g[k, 0] += r0[k] + r1[k]
+        k0 = 0
+        while k0 + 5 <= K:
+            g0, g1, g2, g3, g4 = (
+                g[k0, o:],
+                g[k0 + 1, o:],
+                g[k0 + 2, o:],
+                g[k0 + 3, o:],
+                g[k0 + 4, o:],
+            )
+            p0, p1, p2, p3, p4 = r0[k0], r0[k0 + 1], r0[k0 + 2], r0[k0 + 3], r0[k0 + 4]
+            q0, q1, q2, q3, q4 = r1[k0], r1[k0 + 1], r1[k0 + 2], r1[k0 + 3], r1[k0 + 4]
+            for j in range(d):
+                u, v = x0[j], x1[j]
+                g0[j] += p0 * u + q0 * v
+                g1[j] += p1 * u + q1 * v
+                g2[j] += p2 * u + q2 * v
+                g3[j] += p3 * u + q3 * v
+                g4[j] += p4 * u + q4 * v
+            k0 += 5
+        for k in range(k0, K):
+            gk = g[k, o:]
+            p, q = r0[k], r1[k]
+            for j in range(d):
+                gk[j] += p * x0[j] + q * x1[j]
+
     @njit(cache=True, fastmath=FASTMATH)
     def _gradient_rows(X, Y, W, Wt, kind, intercept, start, stop, g):  # pragma: no cover
         """Rows start..stop of full-batch gradient descent's pass: add Σ (ŷ - y) x̃ᵀ into
@@ -137,38 +212,22 @@ if AVAILABLE:
         (NumPy's X @ W and then Xᵀ R read X twice and store R). Wt (K, d) holds each output's
         weights contiguously, for the dot products along the row.
         """
-        d = X.shape[1]
         K = W.shape[1]
         o = 1 if intercept else 0
-        Z = np.empty((4, K), dtype=X.dtype)  # logits of 4 samples
-        R = np.empty((4, K), dtype=X.dtype)  # their ŷ - y
+        b = W[0].copy() if intercept else np.zeros(K, dtype=X.dtype)  # (K,) the biases
+        Z = np.empty((2, K), dtype=X.dtype)  # logits of two samples
+        R = np.empty((2, K), dtype=X.dtype)  # their ŷ - y
         total = 0.0
-        for i0 in range(start, stop, 4):
-            m = min(4, stop - i0)
-            for s in range(m):
-                x = X[i0 + s]
-                for k in range(K):
-                    acc = W[0, k] if intercept else 0.0
-                    for j in range(d):
-                        acc += x[j] * Wt[k, j]
-                    Z[s, k] = acc
-                total += _error_and_loss(Z[s], Y, i0 + s, R[s], kind)
-            if m == 4:  # four samples at once: a quarter of the loads and stores of g
-                x0, x1, x2, x3 = X[i0], X[i0 + 1], X[i0 + 2], X[i0 + 3]
-                for k in range(K):
-                    r0, r1, r2, r3 = R[0, k], R[1, k], R[2, k], R[3, k]
-                    if intercept:
-                        g[k, 0] += r0 + r1 + r2 + r3
-                    for j in range(d):
-                        g[k, j + o] += r0 * x0[j] + r1 * x1[j] + r2 * x2[j] + r3 * x3[j]
+        for i in range(start, stop, 2):
+            pair = i + 1 < stop  # else the last row, paired with itself and a zero error
+            x0, x1 = X[i], X[i + 1] if pair else X[i]
+            _logits_pair(x0, x1, Wt, b, Z[0], Z[1])
+            total += _error_and_loss(Z[0], Y, i, R[0], kind)
+            if pair:
+                total += _error_and_loss(Z[1], Y, i + 1, R[1], kind)
             else:
-                for s in range(m):
-                    x = X[i0 + s]
-                    for k in range(K):
-                        if intercept:
-                            g[k, 0] += R[s, k]
-                        for j in range(d):
-                            g[k, j + o] += R[s, k] * x[j]
+                R[1, :] = 0.0
+            _add_outer_pair(g, x0, x1, R[0], R[1], o)
         return total
 
     @njit(cache=True, parallel=True, fastmath=FASTMATH)
@@ -182,7 +241,7 @@ if AVAILABLE:
         Wt = np.ascontiguousarray(W[o:].T)  # (K, d)
         Gt = np.zeros((T, K, d + o), dtype=X.dtype)  # each thread's sum, transposed
         losses = np.zeros(T)
-        rows = -(-n // (4 * T)) * 4  # rows per thread, a multiple of 4
+        rows = -(-n // (2 * T)) * 2  # rows per thread, a multiple of 2
         for t in prange(T):
             start, stop = t * rows, min(n, (t + 1) * rows)
             losses[t] = _gradient_rows(X, Y, W, Wt, kind, intercept, start, stop, Gt[t])
