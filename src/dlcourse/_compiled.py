@@ -1,6 +1,7 @@
-"""The SGD epoch of :func:`dlcourse.training.sgd`, compiled with numba.
+"""The SGD epoch of :func:`dlcourse.training.sgd` and the full-batch pass, compiled with numba.
 
-One epoch of per-sample or mini-batch SGD for the three linear models of the lesson, written
+One epoch of per-sample or mini-batch SGD for the three linear models of the lesson, and the
+threaded pass that sums the full-batch gradient (:func:`dlcourse.training.gradient_sum`), written
 as plain loops so that numba compiles it to machine code (cached on disk, so a new process
 does not compile again). It performs exactly the updates of the NumPy loop, in the same order
 and with the same formulas; only the rounding of sums may differ (tested to 1e-12).
@@ -63,76 +64,22 @@ if AVAILABLE:
             loss += 0.5 * r[k] * r[k]
         return loss
 
-    @njit(cache=True, fastmath=FASTMATH)
-    def sgd_epoch(X, Y, W, order, learning_rate, batch_size, kind, intercept):  # pragma: no cover
-        """Update W in place over one epoch; return the sum of the samples' losses.
+    @njit(cache=True, inline="always")
+    def _split_weights(W, intercept):  # pragma: no cover - compiled
+        """W (d+o, K) as Wt (K, d), each output's weights contiguous, and the biases b (K,)
+        (zeros without intercept): new arrays."""
+        o = 1 if intercept else 0
+        Wt = np.ascontiguousarray(W[o:].T)
+        b = W[0].copy() if intercept else np.zeros(W.shape[1], dtype=W.dtype)
+        return Wt, b
 
-        X (n, d), Y (n, K), order (n,): the visiting order; kind: LOGISTIC, SOFTMAX or LINEAR.
-        W is (d+1, K) with the bias in row 0 when ``intercept`` (X has no column of ones:
-        it is never copied to add one), else (d, K).
-        """
-        n, d = X.shape
-        K = W.shape[1]
-        o = 1 if intercept else 0  # row of W that multiplies feature 0
-        z = np.empty(K, dtype=X.dtype)  # logits of one sample
-        r = np.empty(K, dtype=X.dtype)  # ŷ - y of one sample
-        G = np.empty(W.shape, dtype=X.dtype)  # gradient summed over the batch
-        total = 0.0
-        for start in range(0, n, batch_size):
-            stop = min(start + batch_size, n)
-            if batch_size != 1:
-                G[:, :] = 0
-            for t in range(start, stop):
-                i = order[t]
-                for k in range(K):
-                    z[k] = W[0, k] if intercept else 0  # 1 · w₀ first, as x̃ · w with x̃₀ = 1
-                for j in range(d):  # row by row: W is read contiguously
-                    x = X[i, j]
-                    for k in range(K):
-                        z[k] += x * W[j + o, k]
-                total += _error_and_loss(z, Y, i, r, kind)
-                if batch_size == 1:  # per-sample SGD: step at once (the same numbers, G = 0 + x r)
-                    if intercept:
-                        for k in range(K):
-                            W[0, k] -= learning_rate * r[k]
-                    for j in range(d):
-                        x = X[i, j]
-                        for k in range(K):
-                            W[j + o, k] -= learning_rate * (x * r[k])
-                    continue
-                if intercept:
-                    for k in range(K):
-                        G[0, k] += r[k]
-                for j in range(d):
-                    x = X[i, j]
-                    for k in range(K):
-                        G[j + o, k] += x * r[k]
-            if batch_size == 1:
-                continue
-            b = stop - start
-            for j in range(W.shape[0]):
-                for k in range(K):
-                    W[j, k] -= learning_rate * (G[j, k] / b)
-        return total
-
-    @njit(cache=True)
-    def sgd_epochs(X, Y, W, orders, learning_rate, batch_size, kind, intercept, loss_sums):
-        """Several epochs in one call (``orders`` has one row per epoch), saving the Python
-        overhead of a call per epoch on small data. Returns the index of the first epoch whose
-        loss or weights stop being finite, or -1."""  # pragma: no cover - compiled
-        for epoch in range(orders.shape[0]):
-            loss_sums[epoch] = sgd_epoch(
-                X, Y, W, orders[epoch], learning_rate, batch_size, kind, intercept
-            )
-            if not (np.isfinite(loss_sums[epoch]) and np.all(np.isfinite(W))):
-                return epoch
-        return -1
-
-    # The full-batch pass works on two rows at a time and five outputs per sweep along the
-    # rows: ten running sums (or five rows of the gradient) that stay in registers, so that
-    # each feature and each weight loaded serves several products. On n=200,000, d=100,
-    # K=10 this took the logits from 24 to 13 ms and the gradient from 24 to 16 ms (one
-    # core) against one output at a time; more rows or more outputs at once spilled.
+    # The products work on two rows at a time and five outputs per sweep along the rows:
+    # ten running sums (or five rows of the gradient) that stay in registers, so that each
+    # feature and each weight loaded serves several products. On n=200,000, d=100, K=10
+    # this took the logits from 24 to 13 ms and the gradient from 24 to 16 ms (one core)
+    # against one output at a time; more rows or more outputs at once spilled. Per-sample
+    # SGD uses the same sweep for its single row (the second row of the pair is the same
+    # row again: the sweep is bound by loads, so the spare products cost little).
 
     @njit(cache=True, fastmath=FASTMATH, inline="always")
     def _logits_pair(x0, x1, Wt, b, z0, z1):  # pragma: no cover - compiled
@@ -204,31 +151,89 @@ if AVAILABLE:
                 gk[j] += p * x0[j] + q * x1[j]
 
     @njit(cache=True, fastmath=FASTMATH)
-    def _gradient_rows(X, Y, W, Wt, kind, intercept, start, stop, g):  # pragma: no cover
-        """Rows start..stop of full-batch gradient descent's pass: add Σ (ŷ - y) x̃ᵀ into
-        g (K, d+1), the gradient transposed, and return the sum of their losses.
+    def _gradient_rows(X, Y, Wt, b, kind, o, rows, g):  # pragma: no cover - compiled
+        """Add Σ (ŷ_i - y_i) x̃_iᵀ over the samples i in ``rows`` into g (K, d+o), the gradient
+        transposed (the bias column first when o = 1), and return the sum of their losses.
 
-        Each row is read once, for its logits and for the gradient, while it is in cache
-        (NumPy's X @ W and then Xᵀ R read X twice and store R). Wt (K, d) holds each output's
-        weights contiguously, for the dot products along the row.
+        The logits come from Wt (K, d) and b (K,). Two samples at a time, each row read once,
+        for its logits and for the gradient, while it is in cache (NumPy's X @ W and then
+        Xᵀ R read X twice and store R). Serves mini-batches and the full batch.
         """
-        K = W.shape[1]
-        o = 1 if intercept else 0
-        b = W[0].copy() if intercept else np.zeros(K, dtype=X.dtype)  # (K,) the biases
+        K = Wt.shape[0]
         Z = np.empty((2, K), dtype=X.dtype)  # logits of two samples
         R = np.empty((2, K), dtype=X.dtype)  # their ŷ - y
         total = 0.0
-        for i in range(start, stop, 2):
-            pair = i + 1 < stop  # else the last row, paired with itself and a zero error
-            x0, x1 = X[i], X[i + 1] if pair else X[i]
+        m = rows.shape[0]
+        for t in range(0, m, 2):
+            pair = t + 1 < m  # else the last sample, paired with itself and a zero error
+            i0 = rows[t]
+            i1 = rows[t + 1] if pair else i0
+            x0, x1 = X[i0], X[i1]
             _logits_pair(x0, x1, Wt, b, Z[0], Z[1])
-            total += _error_and_loss(Z[0], Y, i, R[0], kind)
+            total += _error_and_loss(Z[0], Y, i0, R[0], kind)
             if pair:
-                total += _error_and_loss(Z[1], Y, i + 1, R[1], kind)
+                total += _error_and_loss(Z[1], Y, i1, R[1], kind)
             else:
                 R[1, :] = 0.0
             _add_outer_pair(g, x0, x1, R[0], R[1], o)
         return total
+
+    @njit(cache=True, fastmath=FASTMATH)
+    def sgd_epoch(X, Y, W, order, learning_rate, batch_size, kind, intercept):  # pragma: no cover
+        """Update W in place over one epoch; return the sum of the samples' losses.
+
+        X (n, d), Y (n, K), order (n,): the visiting order; kind: LOGISTIC, SOFTMAX or LINEAR.
+        W is (d+1, K) with the bias in row 0 when ``intercept`` (X has no column of ones:
+        it is never copied to add one), else (d, K). During the epoch the weights are held
+        transposed, each output's weights contiguous, as the sweeps below want them.
+        """
+        n, d = X.shape
+        K = W.shape[1]
+        o = 1 if intercept else 0
+        Wt, b = _split_weights(W, intercept)  # (K, d), (K,)
+        z = np.empty((2, K), dtype=X.dtype)  # logits of one sample (and a scratch row)
+        r = np.empty(K, dtype=X.dtype)  # its ŷ - y
+        g = np.empty((K, d + o), dtype=X.dtype)  # a mini-batch's summed gradient, transposed
+        total = 0.0
+        for start in range(0, n, batch_size):
+            stop = min(start + batch_size, n)
+            if batch_size == 1:  # per-sample SGD, the lesson's: predict, then step at once
+                i = order[start]
+                x = X[i]
+                _logits_pair(x, x, Wt, b, z[0], z[1])  # the pair's sweep, for one row
+                total += _error_and_loss(z[0], Y, i, r, kind)
+                for k in range(K):
+                    if intercept:
+                        b[k] -= learning_rate * r[k]
+                    wk = Wt[k]
+                    for j in range(d):
+                        wk[j] -= learning_rate * (x[j] * r[k])
+                continue
+            g[:, :] = 0.0  # a mini-batch: the summed gradient under the same weights, then a step
+            total += _gradient_rows(X, Y, Wt, b, kind, o, order[start:stop], g)
+            m = stop - start
+            for k in range(K):
+                if intercept:
+                    b[k] -= learning_rate * (g[k, 0] / m)
+                for j in range(d):
+                    Wt[k, j] -= learning_rate * (g[k, j + o] / m)
+        W[o:, :] = Wt.T
+        if intercept:
+            W[0, :] = b
+        return total
+
+    @njit(cache=True)
+    def sgd_epochs(X, Y, W, orders, learning_rate, batch_size, kind, intercept, loss_sums):
+        """Several epochs in one call (``orders`` has one row per epoch), saving the Python
+        overhead of a call per epoch on small data. Returns the index of the first epoch whose
+        loss or weights stop being finite, or -1."""  # pragma: no cover - compiled
+        for epoch in range(orders.shape[0]):
+            loss_sums[epoch] = sgd_epoch(
+                X, Y, W, orders[epoch], learning_rate, batch_size, kind, intercept
+            )
+            if not (np.isfinite(loss_sums[epoch]) and np.all(np.isfinite(W))):
+                return epoch
+        return -1
 
     @njit(cache=True, parallel=True, fastmath=FASTMATH)
     def full_batch_gradient(X, Y, W, kind, intercept, G, T):  # pragma: no cover - compiled
@@ -238,13 +243,14 @@ if AVAILABLE:
         n, d = X.shape
         K = W.shape[1]
         o = 1 if intercept else 0
-        Wt = np.ascontiguousarray(W[o:].T)  # (K, d)
+        Wt, b = _split_weights(W, intercept)
+        every = np.arange(n)
         Gt = np.zeros((T, K, d + o), dtype=X.dtype)  # each thread's sum, transposed
         losses = np.zeros(T)
         rows = -(-n // (2 * T)) * 2  # rows per thread, a multiple of 2
         for t in prange(T):
-            start, stop = t * rows, min(n, (t + 1) * rows)
-            losses[t] = _gradient_rows(X, Y, W, Wt, kind, intercept, start, stop, Gt[t])
+            share = every[t * rows : min(n, (t + 1) * rows)]
+            losses[t] = _gradient_rows(X, Y, Wt, b, kind, o, share, Gt[t])
         G[...] = Gt.sum(axis=0).T
         return losses.sum()
 
@@ -254,9 +260,8 @@ if AVAILABLE:
         for callers that run in several threads of their own (Dask's tasks), which numba's
         default thread pool must not be entered from at once."""
         o = 1 if intercept else 0
+        Wt, b = _split_weights(W, intercept)
         g = np.zeros((W.shape[1], X.shape[1] + o), dtype=X.dtype)
-        total = _gradient_rows(
-            X, Y, W, np.ascontiguousarray(W[o:].T), kind, intercept, 0, X.shape[0], g
-        )
+        total = _gradient_rows(X, Y, Wt, b, kind, o, np.arange(X.shape[0]), g)
         G[...] = g.T
         return total
