@@ -45,6 +45,8 @@ def check_random_state(random_state: RandomState) -> np.random.Generator:
 
 
 def check_positive_number(name: str, value: Any) -> float:
+    if type(value) is float and 0 < value < np.inf:  # the common case, without the ABC checks
+        return value
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
         raise ValueError(f"{name} must be a number > 0, got {value!r}.")
     if not np.isfinite(value):
@@ -269,4 +271,6 @@ def _shape(a: Any) -> tuple[int, ...] | None:
 
 
 def _is_int(value: Any) -> bool:
+    if type(value) is int:  # the common case, without the ABC checks
+        return True
     return isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)

@@ -94,10 +94,8 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         classes, y_index = self._set_classes(to_numpy(y))  # labels are sorted on the host
         Y = self._encode_targets(y_index, len(classes))  # (n,) or (n, K)
 
-        # Two independent streams, so that fixing init_weights leaves the order unchanged.
-        init_rng, order_rng = rng.spawn(2)
         shape = self._weights_shape(X.shape[1] + fit_intercept, len(classes))
-        W = self._initial_weights(init_weights, shape, init_rng, _numpy_dtype(X))
+        W = self._initial_weights(init_weights, shape, rng, _numpy_dtype(X))  # draws first
         Y, W = (_like(a, X) for a in (Y, W))
 
         with _EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
@@ -111,7 +109,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
                 epochs=epochs,
                 batch_size=batch_size,
                 shuffle=shuffle,
-                rng=order_rng,
+                rng=rng,  # the order: the draws after the weights
                 callback=callback,
                 intercept=fit_intercept,
             )
@@ -119,7 +117,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         self.loss_history_ = (
             loss_history if xp is np else xp.asarray(loss_history, device=device(X))
         )
-        self._order_rng = order_rng  # a later partial_fit goes on with the same stream
+        self._order_rng = rng  # a later partial_fit goes on with the same stream
         return self
 
     def partial_fit(self, X: ArrayLike, y: ArrayLike, classes: ArrayLike | None = None):
@@ -159,9 +157,9 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
             self._set_classes(
                 to_numpy(classes) if hasattr(classes, "shape") else np.asarray(classes)
             )
-            init_rng, self._order_rng = check_random_state(self.random_state).spawn(2)
+            self._order_rng = check_random_state(self.random_state)
             shape = self._weights_shape(X.shape[1] + fit_intercept, len(self.classes_))
-            self.weights_ = self._initial_weights(None, shape, init_rng, _numpy_dtype(X))
+            self.weights_ = self._initial_weights(None, shape, self._order_rng, _numpy_dtype(X))
             self.loss_history_ = np.empty(0)
         elif classes is not None and not np.array_equal(np.unique(classes), self.classes_):
             raise ValueError(
@@ -203,9 +201,9 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         self._set_classes(_unique_labels(y))
         forget_features(self, X.shape[1])
         dtype = X.dtype if X.dtype in (np.float32, np.float64) else np.dtype(np.float64)
-        init_rng, self._order_rng = rng.spawn(2)  # as in fit: same seed, same initial weights
+        self._order_rng = rng
         shape = self._weights_shape(X.shape[1] + fit_intercept, len(self.classes_))
-        W = self._initial_weights(init_weights, shape, init_rng, dtype)
+        W = self._initial_weights(init_weights, shape, rng, dtype)  # as in fit: same weights
         n = X.shape[0]
         K = len(self.classes_)
         loss_history = np.empty(epochs)
@@ -258,8 +256,15 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         rng: np.random.Generator,
         dtype: np.dtype,
     ) -> Array:
+        """The starting weights: ``init_weights`` (checked, copied) or the lesson's randn.
+
+        The standard normal weights are drawn from ``rng`` in either case, so that the draws
+        that follow (the order of the samples) do not depend on whether ``init_weights`` was
+        given. One stream serves both: seeding a second one would cost more than an epoch.
+        """
+        drawn = rng.standard_normal(shape)
         if init_weights is None:
-            return rng.standard_normal(shape).astype(dtype, copy=False)  # the lesson's randn
+            return drawn.astype(dtype, copy=False)
         W = np.array(init_weights, dtype=dtype)  # a copy: the caller's array is never changed
         if W.shape != shape and W.shape == (*shape, 1):  # the lesson's (d+1, 1) column
             W = W.reshape(shape)
@@ -375,6 +380,8 @@ def _encode_labels(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The sorted distinct labels and each sample's index into them (like np.unique)."""
     if y.dtype.kind in "iu" and y.size and 0 <= y.min() and y.max() < 4 * y.size + 16:
         present = np.bincount(y) > 0  # small non-negative integers: no sort needed
+        if present.all():  # the labels are 0, 1, ..., K-1: each is its own index
+            return np.arange(present.size, dtype=y.dtype), y
         classes = np.flatnonzero(present).astype(y.dtype)
         return classes, (np.cumsum(present) - 1)[y]
     return np.unique(y, return_inverse=True)
