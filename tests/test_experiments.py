@@ -33,6 +33,15 @@ def test_each_run_is_the_fit_it_claims_to_be(sources):
     assert sources["init"]["accuracy"][2][j] == 100 * model.score(X, y)
 
 
+@pytest.mark.parametrize(("i", "seed"), [(1, 0), (3, 7), (3, 19)])
+def test_varying_both_is_exercise_1_3_with_that_seed(sources, i, seed):
+    # no init_weights, no second seed: the fit a learner writes for Exercise 1.3
+    X, y = load_iris_binary(bias=False)
+    model = LogisticRegression(experiments.LEARNING_RATES[i], 20, random_state=seed).fit(X, y)
+    j = sources["both"]["seeds"].index(seed)
+    assert sources["both"]["accuracy"][i][j] == 100 * model.score(X, y)
+
+
 def test_holding_the_start_fixed_removes_the_spread_at_small_rates(sources):
     assert sources["order"]["std"][3] < sources["init"]["std"][3]
     assert np.ptp(sources["order"]["accuracy"][3]) < np.ptp(sources["init"]["accuracy"][3])

@@ -68,6 +68,7 @@ def learning_rate_spread(
         for j, seed in enumerate(seeds):
             init_seed = 0 if vary == "order" else seed
             order_seed = 0 if vary == "init" else seed
+            # the weights LogisticRegression(random_state=init_seed) draws first by itself
             w0 = np.random.default_rng(init_seed).standard_normal(X.shape[1] + 1)
             model = LogisticRegression(learning_rate, epochs, random_state=order_seed)
             accuracy[i, j] = 100 * model.fit(X, y, init_weights=w0).score(X, y)
