@@ -10,19 +10,17 @@ import base64
 import hashlib
 import io
 import json
-import sys
+import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-import numpy as np
-from matplotlib.animation import AbstractMovieWriter, Animation
-from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from PIL import Image
+
+if TYPE_CHECKING:  # matplotlib's drawing stack is imported only when something is drawn
+    from matplotlib.animation import Animation
+    from matplotlib.figure import Figure
 
 __all__ = [
     "animation_to_gif",
@@ -51,80 +49,18 @@ def animation_to_gif(animation: Animation, fps: int = 8) -> bytes:
     Artists marked ``animated`` (matplotlib's blitting convention) are the only ones redrawn
     for each frame; everything else is drawn once. Frames are at the figure's own dpi.
     """
+    from dlcourse._blitting_gif import BlittingGifWriter
+
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "animation.gif"
-        animation.save(path, writer=_BlittingGifWriter(fps=fps))
+        animation.save(path, writer=BlittingGifWriter(fps=fps))
         return path.read_bytes()
-
-
-class _BlittingGifWriter(AbstractMovieWriter):
-    """A GIF writer that blits: a full draw for the first frame, then only the moving artists.
-
-    matplotlib's own writers call ``savefig`` for every frame, which lays out and draws every
-    tick label again (about 60 ms a frame for a small figure). Here the still part is drawn
-    once, with the ``animated`` artists hidden, and kept as a background; each frame restores
-    it and draws the animated artists on top. Without animated artists every frame is a full
-    draw.
-    """
-
-    def setup(self, fig: Figure, outfile: str | Path, dpi: float | None = None) -> None:
-        super().setup(fig, outfile, dpi)
-        canvas = fig.canvas
-        self._agg = FigureCanvasAgg(fig)  # attaches itself to the figure: give the old one back
-        fig.set_canvas(canvas)
-        self._moving: list[Artist] | None = None  # the animated artists, found at frame one
-        self._background = None
-        self._frames: list[Image.Image] = []
-
-    def grab_frame(self, **savefig_kwargs: Any) -> None:
-        canvas, agg = self.fig.canvas, self._agg
-        self.fig.set_canvas(agg)  # only while drawing, as savefig does
-        try:
-            self._draw(agg)
-        finally:
-            self.fig.set_canvas(canvas)
-        rgba = np.asarray(agg.buffer_rgba())  # (height, width, 4), not premultiplied
-        rgb = rgba[..., :3]
-        if rgba[..., 3].min() < 255:  # (partly) transparent: over white, as GIF has no alpha
-            alpha = rgba[..., 3:] / 255
-            rgb = (rgb * alpha + 255 * (1 - alpha)).round().astype(np.uint8)
-        # a frame has a few hundred colours: median cut keeps them nearly exact (mapping onto
-        # another frame's palette is faster, but Pillow's lookup turns white into grey)
-        frame = Image.fromarray(np.ascontiguousarray(rgb))
-        self._frames.append(frame.quantize(colors=256, method=Image.Quantize.MEDIANCUT))
-
-    def _draw(self, agg: FigureCanvasAgg) -> None:
-        if self._moving is None:
-            self._moving = [a for a in self.fig.findobj() if a.get_animated()]
-        if not self._moving:
-            agg.draw()
-            return
-        if self._background is None:
-            for artist in self._moving:
-                artist.set_visible(False)
-            agg.draw()
-            self._background = agg.copy_from_bbox(self.fig.bbox)
-            for artist in self._moving:
-                artist.set_visible(True)
-        else:
-            agg.restore_region(self._background)
-        for artist in self._moving:
-            self.fig.draw_artist(artist)
-
-    def finish(self) -> None:
-        first, *rest = self._frames
-        first.save(
-            self.outfile,
-            format="GIF",
-            save_all=True,
-            append_images=rest,
-            duration=int(1000 / self.fps),
-            loop=0,
-        )
 
 
 def figure_bytes(fig: Figure | Animation) -> tuple[bytes, str, str]:
     """Encode a figure as PNG or an animation as GIF: (content, suffix, MIME type)."""
+    from matplotlib.animation import Animation
+
     if isinstance(fig, Animation):
         return animation_to_gif(fig), "gif", "image/gif"
     return figure_to_png(fig), "png", "image/png"
@@ -155,16 +91,17 @@ def render_template(package: str, name: str, **context: Any) -> str:
     return env.get_template(name).render(**context)
 
 
-def figures_key(data: Any, modules: Iterable[str]) -> str:
+def figures_key(data: Any, sources: Iterable[str | os.PathLike[str]]) -> str:
     """A fingerprint of everything a set of figures depends on.
 
     Parameters
     ----------
     data : JSON-serialisable
         The numbers the figures are drawn from (floats are written exactly).
-    modules : iterable of str
-        Names of the (already imported) modules whose code draws them: their source counts,
-        so that editing a plot function invalidates the figures even without a new version.
+    sources : iterable of paths
+        The source files of the code that draws them: their content counts, so that editing a
+        plot function invalidates the figures even without a new version. Files, not modules,
+        so that the drawing code need not be imported to know whether it must run.
 
     Returns
     -------
@@ -172,14 +109,16 @@ def figures_key(data: Any, modules: Iterable[str]) -> str:
         A SHA-256 hex digest that also covers matplotlib's and Pillow's versions and the
         active rcParams (a style or a matplotlibrc changes the pixels too).
     """
-    import matplotlib
+    import matplotlib  # the package alone, for its version and rcParams: no drawing code
     import PIL
 
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, allow_nan=True).encode())
     digest.update(f"matplotlib {matplotlib.__version__} pillow {PIL.__version__}".encode())
-    digest.update(repr(sorted(matplotlib.rcParams.items())).encode())
-    for name in sorted(modules):
-        digest.update(Path(sys.modules[name].__file__).read_bytes())
+    rc = matplotlib.rcParams  # all but the backend: reading it would import pyplot, and the
+    style = sorted((name, rc[name]) for name in rc if name != "backend")  # pixels are Agg's
+    digest.update(repr(style).encode())
+    for path in sorted(map(Path, sources)):
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matplotlib.animation import FuncAnimation
-from matplotlib.figure import Figure
-
-from dlcourse import plots
+import dlcourse
+from dlcourse import report
+from dlcourse.lessons.lesson1 import beyond
 from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
 from dlcourse.report import figures_key, render_template, write_figures
+
+if TYPE_CHECKING:  # matplotlib's drawing stack is imported only when a figure is drawn
+    from matplotlib.animation import FuncAnimation
+    from matplotlib.figure import Figure
 
 # What the lesson itself printed, to set beside our numbers (one run of its notebook).
 LESSON_REFERENCE = {
@@ -24,6 +26,8 @@ LESSON_REFERENCE = {
 
 def figures(results: dict[str, Any]) -> dict[str, Figure | FuncAnimation]:
     """One figure (or animation) per result, keyed by its file name without suffix."""
+    from dlcourse import plots
+
     e11, e12, e13, e14 = (results[f"exercise_1_{i}"] for i in range(1, 5))
     beyond = {}
     for name, result in results.get("beyond", {}).items():
@@ -100,7 +104,7 @@ def write_outputs(
     out.mkdir(parents=True, exist_ok=True)
     written = {"results": out / "results.json"}
     written["results"].write_text(json.dumps(results, indent=2) + "\n")
-    key = figures_key(results, _drawing_modules())
+    key = figures_key(results, _drawing_sources())
     figures_written = write_figures(out, lambda: figures(results), key, redraw=redraw)
     written |= {name: path for name, (path, _) in figures_written.items()}
     html = render_template(
@@ -115,11 +119,14 @@ def write_outputs(
     return written
 
 
-def _drawing_modules() -> list[str]:
-    """The code that draws the figures (a change to any of it means drawing again): this
-    module, the experiments' table, the encoders and every module of ``dlcourse.plots``."""
-    drawing = [__name__, "dlcourse.lessons.lesson1.beyond", "dlcourse.report", "dlcourse.plots"]
-    return drawing + sorted(name for name in sys.modules if name.startswith("dlcourse.plots."))
+def _drawing_sources() -> list[Path]:
+    """The files of the code that draws the figures (a change to any of it means drawing
+    again): this module, the experiments' table, the encoders and all of ``dlcourse.plots``,
+    found on disk, not imported (a run whose figures are current never imports them)."""
+    package = Path(dlcourse.__file__).parent
+    encoders = [Path(report.__file__), package / "_blitting_gif.py"]
+    plotting = sorted((package / "plots").glob("*.py"))
+    return [Path(__file__), Path(beyond.__file__), *encoders, *plotting]
 
 
 def _vector(values: list[float]) -> str:
