@@ -22,6 +22,7 @@ from dlcourse.training import gradient_descent_mse, sgd
 
 __all__ = [
     "LEARNING_RATES",
+    "VARY_TITLES",
     "decision_boundaries",
     "digits",
     "generalisation",
@@ -34,6 +35,11 @@ __all__ = [
 ]
 
 LEARNING_RATES = (0.1, 0.01, 0.001, 0.0001)
+VARY_TITLES = {  # what each ``vary`` of learning_rate_spread means, for tables and figures
+    "both": "start and order vary (as in the lesson)",
+    "init": "only the starting weights vary",
+    "order": "only the order of the samples varies",
+}
 
 
 # ------------------------------------------------------------- 1. why do runs differ?

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
+from dlcourse.experiments import VARY_TITLES
 from dlcourse.plots.lesson import FIT_COLOR, TRUE_COLOR
 
 __all__ = [
@@ -22,11 +23,6 @@ __all__ = [
 ]
 
 SPECIES_COLORS = ("#264653", "#e9c46a", "#e76f51")
-MODE_TITLES = {
-    "both": "start and order vary (as in the lesson)",
-    "init": "only the starting weights vary",
-    "order": "only the order of the samples varies",
-}
 
 
 def seed_spread(sources: dict[str, Any]) -> Figure:
@@ -54,7 +50,7 @@ def seed_spread(sources: dict[str, Any]) -> Figure:
             label="mean ± std",
         )
         ax.set_xticks(positions, [f"{lr:g}" for lr in spread["learning_rates"]])
-        ax.set(title=MODE_TITLES[mode], xlabel="learning rate λ", ylim=(0, 105))
+        ax.set(title=VARY_TITLES[mode], xlabel="learning rate λ", ylim=(0, 105))
         ax.grid(True, axis="y", alpha=0.3)
     np.atleast_1d(axes)[0].set_ylabel("training accuracy after 20 epochs (%)")
     np.atleast_1d(axes)[0].legend(loc="lower left")

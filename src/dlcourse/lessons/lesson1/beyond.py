@@ -42,7 +42,7 @@ class Experiment:
 def _seeds_summary(r: dict[str, Any]) -> list[str]:
     lines = ["learning rate   mean ± std  [min, max]   runs at 100%   (20 seeds)"]
     for mode, spread in r.items():
-        lines.append(f"  {plots.experiments.MODE_TITLES[mode]}:")
+        lines.append(f"  {experiments.VARY_TITLES[mode]}:")
         lines += [
             f"    {lr:<8g}  {m:5.1f} ± {s:4.1f}  [{lo:5.1f}, {hi:5.1f}]   {100 * f:3.0f}%"
             for lr, m, s, lo, hi, f in zip(
