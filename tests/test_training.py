@@ -72,6 +72,49 @@ def test_divergence_stops_with_the_epoch_and_a_hint():
 
 
 @needs_numba
+@pytest.mark.parametrize("batch_size", [1, None])  # per-sample, and the threaded full batch
+def test_softmax_divergence_is_seen_through_the_compiled_exp(batch_size):
+    # NaN logits must come out of the compiled e^x as NaN, not as a number
+    X, Y = load_iris_one_hot(bias=False)
+    model = SoftmaxRegression(1e308, 5, batch_size=batch_size, random_state=0)
+    with pytest.raises(DivergenceError, match=r"epoch \d of 5"):
+        model.fit(X * 1e10, Y.argmax(axis=1))
+
+
+@needs_numba
+def test_compiled_exp_is_numpy_exp_to_two_ulp():
+    # the polynomial e^x of the compiled softmax, vectorised in a loop as the pass uses it
+    from numba import njit
+
+    @njit
+    def exp_all(x, out):
+        for i in range(x.shape[0]):
+            out[i] = _compiled._exp_nonpositive(x[i])
+
+    rng = np.random.default_rng(0)
+    x = np.concatenate(
+        [
+            np.linspace(-708.0, 0.0, 200_001),
+            -rng.exponential(3.0, 100_000),
+            -np.logspace(-300, 2, 1001),  # tiny arguments: e^x rounds to 1
+            [0.0, -0.0, -np.log(2) / 2, -np.log(2), -1.0],
+        ]
+    )
+    out = np.empty_like(x)
+    exp_all(x, out)
+    expected = np.exp(x)
+    ulp = np.abs(out - expected) / (expected * np.finfo(float).eps)
+    assert ulp.max() <= 2.0
+    assert out[-5] == 1.0 and out[-4] == 1.0
+    # below -708 the result is flushed to 0 (e^x < 2.3e-308 there); -inf gives 0, NaN stays NaN
+    edge = np.array([-708.5, -745.2, -1e300, -np.inf, np.nan])
+    out = np.empty_like(edge)
+    exp_all(edge, out)
+    np.testing.assert_array_equal(out[:4], 0.0)
+    assert np.exp(edge[0]) < 2.3e-308 and np.isnan(out[4])
+
+
+@needs_numba
 @pytest.mark.parametrize(
     ("link", "loss", "targets", "batch_size"),
     [

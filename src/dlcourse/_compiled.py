@@ -4,17 +4,22 @@ One epoch of per-sample or mini-batch SGD for the three linear models of the les
 threaded pass that sums the full-batch gradient (:func:`dlcourse.training.gradient_sum`), written
 as plain loops so that numba compiles it to machine code (cached on disk, so a new process
 does not compile again). It performs exactly the updates of the NumPy loop, in the same order
-and with the same formulas; only the rounding of sums may differ (tested to 1e-12).
+and with the same formulas; only the rounding of sums, and of the softmax's e^x (computed
+here, within 2 ulp of NumPy's), may differ (tested to 1e-12).
 
 Without numba, :data:`AVAILABLE` is False and the NumPy loop is used.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 try:
     from numba import get_num_threads, njit, prange  # noqa: F401 - get_num_threads for callers
+    from numba.core import types
+    from numba.extending import intrinsic
 except ImportError:  # pragma: no cover - exercised where numba is not installed
     AVAILABLE = False
 else:
@@ -31,11 +36,53 @@ if AVAILABLE:
     # NaN and inf are not assumed away, since divergence must be seen.
     FASTMATH = {"reassoc", "contract", "arcp", "nsz"}
 
+    # e^x for x <= 0, as plain arithmetic that LLVM vectorises: numba calls libm's scalar exp
+    # (it has no vector maths library here), 5-10 ns a call; in a loop over the outputs this
+    # runs at about 1 ns a value, within 2 ulp of NumPy's exp (tested). The full-batch pass
+    # on n=200,000, d=100, K=10 went from 41 to 32 ms with it.
+    # x = k ln2 + r with |r| <= ln2/2 (Cody and Waite: ln2 split in two, the first part with
+    # trailing zero bits so that k * _LN2_HI is exact), e^r by its Taylor series to r^13/13!
+    # (truncation below 1e-17) evaluated by Estrin's scheme (a tree of depth 4 rather than
+    # Horner's chain of 13: per-sample softmax waits for it), and 2^k written straight into
+    # the exponent bits.
+    _LN2_HI = 6.93147180369123816490e-01  # 0x3fe62e42fee00000
+    _LN2_LO = 1.90821492927058770002e-10  # ln 2 - _LN2_HI
+    _INV_LN2 = 1.44269504088896338700e00
+    _TAYLOR = tuple(1.0 / math.factorial(i) for i in range(14))  # 1/i!, i = 0..13
+
+    @intrinsic
+    def _float64_from_bits(typingctx, bits):  # pragma: no cover - compiled
+        """The float64 whose IEEE 754 bits are the int64 ``bits`` (a reinterpretation)."""
+
+        def codegen(context, builder, signature, args):
+            return builder.bitcast(args[0], context.get_value_type(types.float64))
+
+        return types.float64(types.int64), codegen
+
+    # fastmath=False, set explicitly (numba would otherwise take the caller's flags): reassociation
+    # would fold the two halves of ln 2 back into one and lose the point of splitting it.
+    @njit(cache=True, fastmath=False)
+    def _exp_nonpositive(x):  # pragma: no cover - compiled
+        """e^x for x <= 0 (and NaN), in float64; 0 below -708, where e^x is under 2.2e-308."""
+        if not x >= -708.0:  # far below 0 (underflow; subnormal results are flushed), or NaN
+            return 0.0 if x < 0.0 else x
+        k = np.floor(x * _INV_LN2 + 0.5)  # nearest integer to x / ln 2
+        r = (x - k * _LN2_HI) - k * _LN2_LO  # exact first product, then the small correction
+        c = _TAYLOR
+        r2 = r * r  # Estrin's scheme: a shallow tree instead of Horner's chain of 13 steps
+        r4 = r2 * r2
+        p01, p23, p45, p67 = c[0] + c[1] * r, c[2] + c[3] * r, c[4] + c[5] * r, c[6] + c[7] * r
+        p89, p1011, p1213 = c[8] + c[9] * r, c[10] + c[11] * r, c[12] + c[13] * r
+        p = (p01 + p23 * r2) + r4 * ((p45 + p67 * r2) + r4 * ((p89 + p1011 * r2) + r4 * p1213))
+        return p * _float64_from_bits((np.int64(k) + 1023) << 52)  # e^r 2^k; k >= -1022
+
     @njit(cache=True, fastmath=FASTMATH, inline="always")  # no call per sample
     def _error_and_loss(z, Y, i, r, kind):  # pragma: no cover - compiled
         """Sample i: write ŷ - y into r (K,) from the logits z (K,) and Y[i]; return its loss.
 
-        z may be overwritten. The same formulas as the NumPy functions, written per element.
+        z may be overwritten. The same formulas as the NumPy functions, written per element;
+        the softmax's exponentials by :func:`_exp_nonpositive`, which the loop over the outputs
+        vectorises (the sigmoid's single one stays libm's, which has the shorter latency).
         """
         K = z.shape[0]
         if kind == LOGISTIC:
@@ -50,7 +97,7 @@ if AVAILABLE:
                 m = max(m, z[k])
             s = 0.0
             for k in range(K):
-                r[k] = np.exp(z[k] - m)  # e^(z-m), kept for ŷ below
+                r[k] = _exp_nonpositive(z[k] - m)  # e^(z-m) <= 1, kept for ŷ below
                 s += r[k]
             log_s = np.log(s)
             loss = 0.0
