@@ -82,6 +82,22 @@ def test_softmax_divergence_is_seen_through_the_compiled_exp(batch_size):
 
 
 @needs_numba
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("d", [1, 8, 9, 100])
+def test_compiled_weight_rows_start_on_a_cache_line(d, dtype):
+    from numba import njit
+
+    @njit
+    def rows(K, d, like):
+        return _compiled._aligned_rows(K, d, like)
+
+    a = rows(3, d, np.zeros(1, dtype))
+    assert a.dtype == dtype and a.shape[0] == 3 and a.shape[1] >= d
+    assert (a.shape[1] * a.itemsize) % 64 == 0 and a.ctypes.data % 64 == 0  # so every row
+    np.testing.assert_array_equal(a, 0.0)
+
+
+@needs_numba
 def test_compiled_exp_is_numpy_exp_to_two_ulp():
     # the polynomial e^x of the compiled softmax, vectorised in a loop as the pass uses it
     from numba import njit
