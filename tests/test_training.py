@@ -173,6 +173,33 @@ def test_compiled_and_numpy_loops_agree(link, loss, targets, batch_size, interce
     np.testing.assert_allclose(results[0][1], results[1][1], rtol=1e-12)
 
 
+@needs_numba
+@pytest.mark.parametrize(
+    ("link", "loss", "batch_size"),
+    [
+        (sigmoid, _bce_with_logits, 1),  # the single-output epoch
+        (sigmoid, _bce_with_logits, None),
+        (softmax, _ce_with_logits, 1),
+        (softmax, _ce_with_logits, 7),
+    ],
+)
+def test_compiled_and_numpy_loops_agree_in_float32(link, loss, batch_size):
+    # float32 data are trained in float32 by both loops: the same updates, to float32's precision
+    X, Y = load_iris_one_hot(bias=False)
+    Y = Y[:, 1] if link is sigmoid else Y
+    X, Y = X.astype(np.float32), Y.astype(np.float32)
+    shape = (5, 3) if link is softmax else (5,)
+    W0 = np.random.default_rng(0).normal(size=shape).astype(np.float32)
+    kwargs = dict(link=link, loss=loss, learning_rate=0.05, epochs=15, batch_size=batch_size)
+    compiled, plain = (
+        sgd(X, Y, W0, rng=np.random.default_rng(5), compiled=c, intercept=True, **kwargs)
+        for c in (True, False)
+    )
+    assert compiled[0].dtype == plain[0].dtype == np.float32
+    np.testing.assert_allclose(compiled[0], plain[0], rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(compiled[1], plain[1], rtol=1e-5)
+
+
 def test_compiled_is_refused_where_it_does_not_apply():
     X, y = load_iris_binary()
     with pytest.raises(ValueError, match="compiled=True needs"):

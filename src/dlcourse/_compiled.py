@@ -63,7 +63,8 @@ if AVAILABLE:
     # would fold the two halves of ln 2 back into one and lose the point of splitting it.
     @njit(cache=True, fastmath=False)
     def _exp_nonpositive(x):  # pragma: no cover - compiled
-        """e^x for x <= 0 (and NaN), in float64; 0 below -708, where e^x is under 2.2e-308."""
+        """e^x for x <= 0 (and NaN), in float64; 0 below -708, where e^x < 3.3e-308 (at the
+        bottom of the normal range: a softmax cannot tell it from 0)."""
         if not x >= -708.0:  # far below 0 (underflow; subnormal results are flushed), or NaN
             return 0.0 if x < 0.0 else x
         k = np.floor(x * _INV_LN2 + 0.5)  # nearest integer to x / ln 2
