@@ -122,9 +122,6 @@ if AVAILABLE:
         vectorises (the sigmoid's single one stays libm's, which has the shorter latency).
         """
         K = z.shape[0]
-        if kind == LOGISTIC:
-            r[0], loss = _one_output_error_and_loss(z[0], Y[i, 0], kind)
-            return loss
         if kind == SOFTMAX:
             m = z[0]
             for k in range(1, K):  # max() of two floats: no branch to mispredict
@@ -140,9 +137,9 @@ if AVAILABLE:
                 r[k] = r[k] / s - Y[i, k]
             return loss
         loss = 0.0
-        for k in range(K):
-            r[k] = z[k] - Y[i, k]
-            loss += 0.5 * r[k] * r[k]
+        for k in range(K):  # logistic (K = 1) and linear: each output on its own
+            r[k], loss_k = _one_output_error_and_loss(z[k], Y[i, k], kind)
+            loss += loss_k
         return loss
 
     @njit(cache=True, inline="always")
