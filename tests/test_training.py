@@ -131,6 +131,38 @@ def test_compiled_exp_is_numpy_exp_to_two_ulp():
 
 
 @needs_numba
+def test_compiled_log1p_is_numpy_log1p_to_one_ulp():
+    # ln(1 + e), e = e^-|z| in [0, 1], of the compiled logistic loss
+    from numba import njit
+
+    @njit
+    def log1p_all(e, out):
+        for i in range(e.shape[0]):
+            out[i] = _compiled._log1p_unit(e[i])
+
+    rng = np.random.default_rng(0)
+    root2 = np.sqrt(2.0) - 1.0  # where the reduction switches from m = 1 + e to (1 + e) / 2
+    e = np.concatenate(
+        [
+            np.linspace(0.0, 1.0, 200_001),
+            rng.random(100_000),
+            np.exp(-rng.exponential(30.0, 100_000)),
+            np.logspace(-320, 0, 2001),  # tiny e: 1 + e rounds to 1, ln(1 + e) = e still
+            [root2, np.nextafter(root2, 0.0), np.nextafter(root2, 1.0), 1.0, 5e-324],
+        ]
+    )
+    out = np.empty_like(e)
+    log1p_all(e, out)
+    expected = np.log1p(e)
+    ulp = np.abs(out - expected) / np.spacing(expected)
+    assert ulp.max() <= 1.0
+    edge = np.array([0.0, np.nan])
+    out = np.empty_like(edge)
+    log1p_all(edge, out)
+    assert out[0] == 0.0 and np.isnan(out[1])
+
+
+@needs_numba
 @pytest.mark.parametrize(
     ("link", "loss", "targets", "batch_size"),
     [

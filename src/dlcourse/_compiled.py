@@ -102,6 +102,36 @@ if AVAILABLE:
         p = (p01 + p23 * r2) + r4 * ((p45 + p67 * r2) + r4 * ((p89 + p1011 * r2) + r4 * p1213))
         return p * _float64_from_bits((np.int64(k) + 1023) << 52)  # e^r 2^k; k >= -1022
 
+    # ln(1 + e) for 0 <= e <= 1, the logistic loss's log1p(e^-|z|), also as plain arithmetic: a
+    # call into libm makes LLVM save and restore the registers that hold the weights around
+    # it, on the chain from one update to the next (all vector registers are the caller's
+    # to save); inline, the loss is computed beside the chain instead. The 2,000 updates of
+    # per-sample logistic SGD on Iris went from 63 to 53 us with it. The method of fdlibm's
+    # log1p: 1 + e = 2^k m with m in [1/sqrt 2, sqrt 2], f = m - 1 (exact), and
+    # ln(1 + f) = f - (f^2/2 - s (f^2/2 + R)) with s = f / (2 + f) and R = 2 s^2/3 + 2 s^4/5
+    # + ... (|s| < 0.172: ten terms of the series, below 1e-17), which keeps the large term
+    # f exact; the rounding of 1 + e is put back as its first-order correction.
+    _ATANH_SERIES = tuple(2.0 / (2 * i + 1) for i in range(1, 11))  # 2/3, 2/5, ..., 2/21
+    _SQRT2 = 1.4142135623730951
+
+    @njit(cache=True, fastmath=False)  # the order of the sums is the accuracy: no reassociation
+    def _log1p_unit(e):  # pragma: no cover - compiled
+        """ln(1 + e) for 0 <= e <= 1 (and NaN), in float64, within 1 ulp of NumPy's log1p."""
+        u = 1.0 + e
+        c = (e - (u - 1.0)) / u  # ln(1 + e) = ln(u) + c to first order: u - 1 and e - (u - 1)
+        k = 0.0  # are exact (Sterbenz, and Fast2Sum with 1 >= e)
+        m = u
+        if u > _SQRT2:
+            k, m = 1.0, 0.5 * u
+        f = m - 1.0
+        s = f / (2.0 + f)
+        z = s * s
+        a = _ATANH_SERIES
+        R = z * (a[0] + z * (a[1] + z * (a[2] + z * (a[3] + z * (a[4] + z * (
+            a[5] + z * (a[6] + z * (a[7] + z * (a[8] + z * a[9])))))))))  # fmt: skip
+        hfsq = 0.5 * f * f
+        return k * _LN2_HI - ((hfsq - (s * (hfsq + R) + (k * _LN2_LO + c))) - f)
+
     @njit(cache=True, fastmath=FASTMATH, inline="always")
     def _one_output_error_and_loss(z, y, kind):  # pragma: no cover - compiled
         """ŷ - y and the loss of a sample with one output z and target y (LOGISTIC or LINEAR)."""
@@ -109,7 +139,7 @@ if AVAILABLE:
             e = np.exp(-abs(z))  # σ(z) without overflow, as activations.sigmoid
             y_hat = 1.0 / (1.0 + e) if z >= 0 else e / (1.0 + e)
             # log(1 + e^z) = max(z, 0) + log1p(e^-|z|): np.logaddexp(0, z), reusing e
-            return y_hat - y, max(z, 0.0) + np.log1p(e) - y * z
+            return y_hat - y, max(z, 0.0) + _log1p_unit(e) - y * z
         r = z - y
         return r, 0.5 * r * r
 
