@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from dlcourse import _compiled
 from dlcourse._array_api import device, get_namespace
+from dlcourse._shuffling import epoch_orders
 from dlcourse.activations import identity, sigmoid, softmax
 from dlcourse.losses import (
     _bce_with_logits,
@@ -123,13 +124,13 @@ def sgd(
         X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept
     )
     if getattr(epoch_step, "all_epochs", None) and callback is None and epochs * n <= 1 << 22:
-        # Small data: every epoch's order drawn first, then all epochs in one compiled call.
-        # permuted(axis=1) shuffles row after row: the same draws as one permutation(n) per
-        # epoch, in the same sequence (the compiled-vs-NumPy test holds it to that).
-        orders = np.empty((epochs, n), dtype=order.dtype)  # (epochs, n), each row 0..n-1
-        orders[...] = order  # (np.tile does the same through several reshapes: 4 us)
+        # Small data: every epoch's order drawn first (the same as one permutation(n) per
+        # epoch, in sequence), then all epochs in one compiled call.
         if shuffle:
-            orders = rng.permuted(orders, axis=1, out=orders)
+            orders = epoch_orders(rng, epochs, n)  # (epochs, n)
+        else:
+            orders = np.empty((epochs, n), dtype=order.dtype)  # np.tile: 4 us of reshapes
+            orders[...] = order
         diverged = epoch_step.all_epochs(orders, loss_history)
         loss_history /= n
         if diverged >= 0:
