@@ -142,6 +142,26 @@ def test_string_labels_are_mapped_and_returned(iris):
     assert set(binary.predict(X[:100])) == {"setosa", "versicolor"}
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        np.array([-1, 1]),  # negative: the bincount shortcut must not take them
+        np.array([-128, 127], dtype=np.int8),
+        np.array([2, 5], dtype=np.uint8),  # gaps between small labels
+        np.array([0, 1], dtype=np.uint64),
+        np.array([3, 1_000_000]),  # too large for a count per value
+    ],
+)
+def test_integer_labels_of_any_range_are_the_classes(iris_pair, labels):
+    X, y = iris_pair
+    model = LogisticRegression(epochs=2, random_state=0).fit(X, labels[y])
+    np.testing.assert_array_equal(model.classes_, np.unique(labels))
+    assert model.classes_.dtype == labels.dtype
+    reference = LogisticRegression(epochs=2, random_state=0).fit(X, y)  # labels 0 and 1
+    np.testing.assert_array_equal(model.weights_, reference.weights_)
+    np.testing.assert_array_equal(model.predict(X), labels[reference.predict(X)])
+
+
 def test_without_intercept_the_weights_have_no_bias_row(iris_pair):
     X, y = iris_pair
     model = LogisticRegression(fit_intercept=False, random_state=0).fit(X, y)
