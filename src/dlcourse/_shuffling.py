@@ -30,10 +30,21 @@ _UINT32_MAX = 0xFFFFFFFF
 
 
 def epoch_orders(rng: np.random.Generator, epochs: int, n: int) -> np.ndarray:
-    """The shuffled visiting orders of ``epochs`` epochs over n samples, shape (epochs, n).
+    """The shuffled visiting orders of ``epochs`` epochs over n samples.
 
-    Row e is what the e-th of ``epochs`` calls to ``rng.permutation(n)`` returns, and ``rng``
-    advances as those calls advance it.
+    Parameters
+    ----------
+    rng : numpy Generator
+        The source of the draws (any of NumPy's bit generators); it advances as
+        ``epochs`` calls to ``rng.permutation(n)`` would advance it.
+    epochs : int
+    n : int
+        The number of samples.
+
+    Returns
+    -------
+    orders : ndarray of intp, shape (epochs, n)
+        Row e is what the e-th of those calls to ``rng.permutation(n)`` returns.
     """
     orders = np.empty((epochs, n), dtype=np.intp)  # (epochs, n)
     address = _bit_generator_address(rng) if n - 1 <= _UINT32_MAX else None
