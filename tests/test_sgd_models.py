@@ -8,6 +8,7 @@ from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from dlcourse._validation import check_random_state
 from dlcourse.activations import sigmoid, softmax
 from dlcourse.data import load_iris_binary, load_iris_one_hot
 from dlcourse.models import LogisticRegression, SoftmaxRegression
@@ -93,6 +94,17 @@ def test_same_seed_same_result_bit_for_bit(Model, iris_pair):
     np.testing.assert_array_equal(a.weights_, b.weights_)
     np.testing.assert_array_equal(a.loss_history_, b.loss_history_)
     assert not np.array_equal(a.weights_, c.weights_)
+
+
+@pytest.mark.parametrize("seed", [0, 7, np.int64(7), 2**64 + 5])
+def test_an_int_seed_is_default_rngs_stream_in_a_new_generator(seed):
+    a, b = check_random_state(seed), check_random_state(seed)
+    assert a is not b
+    expected = np.random.default_rng(seed).random(5)
+    np.testing.assert_array_equal(a.random(5), expected)
+    np.testing.assert_array_equal(b.random(5), expected)  # a's draws did not move b
+    generator = np.random.default_rng(1)
+    assert check_random_state(generator) is generator
 
 
 def test_init_weights_fix_the_start_and_random_state_the_order(iris_pair):
