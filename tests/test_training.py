@@ -97,16 +97,25 @@ def test_compiled_weight_rows_start_on_a_cache_line(d, dtype):
     np.testing.assert_array_equal(a, 0.0)
 
 
-@needs_numba
-def test_compiled_exp_is_numpy_exp_to_two_ulp():
-    # the polynomial e^x of the compiled softmax, vectorised in a loop as the pass uses it
+def _compiled_map(scalar_function):
+    """A compiled loop applying one of the kernels' scalar functions to each element of a
+    1-D array, inlined and vectorised as in the kernels."""
     from numba import njit
 
     @njit
-    def exp_all(x, out):
+    def apply(x):
+        out = np.empty_like(x)
         for i in range(x.shape[0]):
-            out[i] = _compiled._exp_nonpositive(x[i])
+            out[i] = scalar_function(x[i])
+        return out
 
+    return apply
+
+
+@needs_numba
+def test_compiled_exp_is_numpy_exp_to_two_ulp():
+    # the polynomial e^x of the compiled softmax, vectorised in a loop as the pass uses it
+    exp_all = _compiled_map(_compiled._exp_nonpositive)
     rng = np.random.default_rng(0)
     x = np.concatenate(
         [
@@ -116,16 +125,14 @@ def test_compiled_exp_is_numpy_exp_to_two_ulp():
             [0.0, -0.0, -np.log(2) / 2, -np.log(2), -1.0],
         ]
     )
-    out = np.empty_like(x)
-    exp_all(x, out)
+    out = exp_all(x)
     expected = np.exp(x)
     ulp = np.abs(out - expected) / (expected * np.finfo(float).eps)
     assert ulp.max() <= 2.0
     assert out[-5] == 1.0 and out[-4] == 1.0
     # below -708 the result is flushed to 0 (e^x < 2.3e-308 there); -inf gives 0, NaN stays NaN
     edge = np.array([-708.5, -745.2, -1e300, -np.inf, np.nan])
-    out = np.empty_like(edge)
-    exp_all(edge, out)
+    out = exp_all(edge)
     np.testing.assert_array_equal(out[:4], 0.0)
     assert np.exp(edge[0]) < 2.3e-308 and np.isnan(out[4])
 
@@ -133,13 +140,7 @@ def test_compiled_exp_is_numpy_exp_to_two_ulp():
 @needs_numba
 def test_compiled_log1p_is_numpy_log1p_to_one_ulp():
     # ln(1 + e), e = e^-|z| in [0, 1], of the compiled logistic loss
-    from numba import njit
-
-    @njit
-    def log1p_all(e, out):
-        for i in range(e.shape[0]):
-            out[i] = _compiled._log1p_unit(e[i])
-
+    log1p_all = _compiled_map(_compiled._log1p_unit)
     rng = np.random.default_rng(0)
     root2 = np.sqrt(2.0) - 1.0  # where the reduction switches from m = 1 + e to (1 + e) / 2
     e = np.concatenate(
@@ -151,14 +152,11 @@ def test_compiled_log1p_is_numpy_log1p_to_one_ulp():
             [root2, np.nextafter(root2, 0.0), np.nextafter(root2, 1.0), 1.0, 5e-324],
         ]
     )
-    out = np.empty_like(e)
-    log1p_all(e, out)
+    out = log1p_all(e)
     expected = np.log1p(e)
     ulp = np.abs(out - expected) / np.spacing(expected)
     assert ulp.max() <= 1.0
-    edge = np.array([0.0, np.nan])
-    out = np.empty_like(edge)
-    log1p_all(edge, out)
+    out = log1p_all(np.array([0.0, np.nan]))
     assert out[0] == 0.0 and np.isnan(out[1])
 
 
