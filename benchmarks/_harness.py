@@ -49,6 +49,15 @@ def interleaved(
     are timed in blocks of several calls lasting at least ``min_block`` seconds (as timeit
     does), so that a 0.2 ms fit is not measured with the cold caches left by its neighbour.
     """
+    runs = interleaved_runs(candidates, repeats, min_block)
+    return {name: statistics.median(values) for name, values in runs.items()}
+
+
+def interleaved_runs(
+    candidates: dict[str, Callable[[], object]], repeats: int = 5, min_block: float = 0.05
+) -> dict[str, list[float]]:
+    """:func:`interleaved`'s times per call, one per repeat, in the order of the repeats: entry
+    r of every list comes from the same round, for ratios taken round by round."""
     times: dict[str, list[float]] = {name: [] for name in candidates}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # peers' convergence warnings are not the point here
@@ -59,19 +68,12 @@ def interleaved(
                 for _ in range(calls[name]):
                     run()
                 times[name].append((time.perf_counter() - start) / calls[name])
-    return {name: statistics.median(values) for name, values in times.items()}
+    return times
 
 
 def _calls_per_block(run: Callable[[], object], min_block: float) -> int:
     once = _timed(run)  # also a warm-up
     return max(1, min(1000, int(min_block / max(once, 1e-9)) + 1)) if once < min_block else 1
-
-
-def read_bandwidth(nbytes: int = 400 * 2**20, repeats: int = 7) -> float:
-    """Bytes per second that one pass over a large array reads, measured here and now."""
-    a = np.ones(nbytes // 8)
-    best = min(_timed(a.sum) for _ in range(repeats))
-    return a.nbytes / best
 
 
 def _timed(run: Callable[[], object]) -> float:
