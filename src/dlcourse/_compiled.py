@@ -84,9 +84,13 @@ if AVAILABLE:
 
         return types.none(), codegen
 
-    # fastmath=False, set explicitly (numba would otherwise take the caller's flags): reassociation
-    # would fold the two halves of ln 2 back into one and lose the point of splitting it.
-    @njit(cache=True, fastmath=False)
+    # Fused multiply-adds only, set explicitly (numba would otherwise take the caller's flags):
+    # reassociation would fold the two halves of ln 2 back into one and lose the point of
+    # splitting it, while a fused x - k ln2_hi is exact anyway and each fused step of the
+    # series rounds once instead of twice. The fused form has half the operations on the
+    # chain; the full-batch pass measured 2-3 % faster with it (medians of interleaved
+    # rounds, one and two cores), the accuracy bound the same.
+    @njit(cache=True, fastmath={"contract"})
     def _exp_nonpositive(x):  # pragma: no cover - compiled
         """e^x for x <= 0 (and NaN), in float64; 0 below -708, where e^x < 3.3e-308 (at the
         bottom of the normal range: a softmax cannot tell it from 0)."""
