@@ -230,6 +230,40 @@ def test_compiled_and_numpy_loops_agree_in_float32(link, loss, batch_size):
     np.testing.assert_allclose(compiled[1], plain[1], rtol=1e-5)
 
 
+@needs_numba
+@pytest.mark.parametrize(
+    ("link", "loss", "targets"),
+    [
+        (sigmoid, _bce_with_logits, "binary"),  # the single-output loop, held across epochs
+        (identity, _half_squared_error, "continuous"),
+        (softmax, _ce_with_logits, "one_hot"),
+    ],
+)
+@pytest.mark.parametrize("intercept", [False, True])
+def test_compiled_epochs_one_call_or_one_call_each_agree(link, loss, targets, intercept):
+    # Without a callback small data run every epoch in one compiled call; with one, a call
+    # per epoch. Both are the NumPy loop's updates (tested above), here to the bit.
+    X, Y = load_iris_one_hot(bias=not intercept)
+    X = X / 5  # features of about 1: a rate of 0.05 keeps the squared error finite
+    Y = {"binary": Y[:, 2], "one_hot": Y, "continuous": X[:, -1] / 2}[targets]
+    n_in = X.shape[1] + intercept
+    W0 = np.random.default_rng(0).normal(size=(n_in, 3) if targets == "one_hot" else (n_in,))
+    seen = []
+    kwargs = dict(link=link, loss=loss, learning_rate=0.05, epochs=6, intercept=intercept)
+    W_all, history_all = sgd(X, Y, W0, rng=np.random.default_rng(3), **kwargs)
+    W_each, history_each = sgd(
+        X,
+        Y,
+        W0,
+        rng=np.random.default_rng(3),
+        callback=lambda epoch, loss: seen.append(epoch),
+        **kwargs,
+    )
+    assert seen == list(range(6))
+    np.testing.assert_array_equal(W_all, W_each)
+    np.testing.assert_array_equal(history_all, history_each)
+
+
 def test_compiled_is_refused_where_it_does_not_apply():
     X, y = load_iris_binary()
     with pytest.raises(ValueError, match="compiled=True needs"):

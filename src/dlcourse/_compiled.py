@@ -311,14 +311,51 @@ if AVAILABLE:
         return _gradient_rows(X, Y, Wt, b, kind, rows, g, gb)
 
     @njit(cache=True, fastmath=FASTMATH)
+    def _one_output_sgd_epochs(X, Y, W, orders, learning_rate, kind, intercept, loss_sums):
+        """:func:`sgd_epochs` for per-sample SGD with one output (logistic regression, linear
+        regression): the same steps on scalars, the bias in a register, the weights copied
+        out of W once for all epochs and tested for finiteness as scalars. Against a call of
+        :func:`sgd_epoch` per epoch (a copy of the weights and an array of their isfinite
+        each time), 0.91-0.93 of the time of Iris's 2,000 updates (paired medians of 40
+        interleaved rounds)."""  # pragma: no cover - compiled
+        o = 1 if intercept else 0
+        w = W[o:, 0].copy()  # (d,)
+        bias = W[0, 0] if intercept else 0.0
+        diverged = -1
+        for epoch in range(orders.shape[0]):
+            bias, loss_sums[epoch] = _one_output_pass(
+                X, Y, w, bias, orders[epoch], learning_rate, kind, intercept
+            )
+            finite = np.isfinite(loss_sums[epoch]) and np.isfinite(bias)
+            for j in range(w.shape[0]):
+                finite &= np.isfinite(w[j])
+            if not finite:
+                diverged = epoch
+                break
+        W[o:, 0] = w
+        if intercept:
+            W[0, 0] = bias
+        return diverged
+
+    @njit(cache=True, fastmath=FASTMATH)
     def _one_output_sgd_epoch(X, Y, W, order, learning_rate, kind, intercept):  # pragma: no cover
         """:func:`sgd_epoch` for per-sample SGD with one output (logistic regression, linear
         regression): the same steps on scalars, the bias in a register. About 30 against
         50 ns an update on Iris, for the general sweep's arrays of logits and errors."""
-        n, d = X.shape
         o = 1 if intercept else 0
         w = W[o:, 0].copy()  # (d,)
         bias = W[0, 0] if intercept else 0.0
+        bias, total = _one_output_pass(X, Y, w, bias, order, learning_rate, kind, intercept)
+        W[o:, 0] = w
+        if intercept:
+            W[0, 0] = bias
+        return total
+
+    @njit(cache=True, fastmath=FASTMATH, inline="always")
+    def _one_output_pass(X, Y, w, bias, order, learning_rate, kind, intercept):  # pragma: no cover
+        """One epoch of per-sample SGD on one output: updates w (d,) in place; returns the
+        new bias and the sum of the samples' losses."""
+        n, d = X.shape
         total = 0.0
         for t in range(n):
             i = order[t]
@@ -332,10 +369,7 @@ if AVAILABLE:
                 bias -= learning_rate * r
             for j in range(d):
                 w[j] -= learning_rate * (x[j] * r)
-        W[o:, 0] = w
-        if intercept:
-            W[0, 0] = bias
-        return total
+        return bias, total
 
     @njit(cache=True, fastmath=FASTMATH)
     def sgd_epoch(X, Y, W, order, learning_rate, batch_size, kind, intercept):  # pragma: no cover
@@ -390,6 +424,10 @@ if AVAILABLE:
         """Several epochs in one call (``orders`` has one row per epoch), saving the Python
         overhead of a call per epoch on small data. Returns the index of the first epoch whose
         loss or weights stop being finite, or -1."""  # pragma: no cover - compiled
+        if batch_size == 1 and W.shape[1] == 1 and kind != SOFTMAX:  # weights held apart
+            return _one_output_sgd_epochs(
+                X, Y, W, orders, learning_rate, kind, intercept, loss_sums
+            )
         for epoch in range(orders.shape[0]):
             loss_sums[epoch] = sgd_epoch(
                 X, Y, W, orders[epoch], learning_rate, batch_size, kind, intercept

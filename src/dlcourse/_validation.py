@@ -54,7 +54,22 @@ def _seed_sequence(seed: int) -> np.random.SeedSequence:
     Iris (about 110 us; the fit seeds a new generator every time). Generators made from it
     share only this object, whose ``generate_state`` depends on the seed alone; each starts
     from a state of its own."""
-    return np.random.SeedSequence(seed)
+    return _RememberingSeedSequence(seed)
+
+
+class _RememberingSeedSequence(np.random.SeedSequence):
+    """A SeedSequence that computes each ``generate_state`` once and hands out copies.
+
+    The state is a function of the entropy alone, and mixing it is 3.9 of the 4.8 us that a
+    new PCG64 generator costs (then 2.1 us). Children from ``spawn`` are plain SeedSequences.
+    """
+
+    def generate_state(self, n_words: int, dtype: Any = np.uint32) -> np.ndarray:
+        key = (n_words, dtype)
+        memo = self.__dict__.setdefault("_memo", {})
+        if key not in memo:
+            memo[key] = super().generate_state(n_words, dtype)
+        return memo[key].copy()  # a copy: the caller may write into it
 
 
 # ------------------------------------------------------------------------ hyperparameters

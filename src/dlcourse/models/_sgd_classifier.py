@@ -378,10 +378,18 @@ def _unique_labels(y: Any) -> np.ndarray:
 
 def _encode_labels(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The sorted distinct labels and each sample's index into them (like np.unique)."""
-    if y.dtype.kind in "iu" and y.size and 0 <= y.min() and y.max() < 4 * y.size + 16:
-        present = np.bincount(y) > 0  # small non-negative integers: no sort needed
-        if present.all():  # the labels are 0, 1, ..., K-1: each is its own index
-            return np.arange(present.size, dtype=y.dtype), y
+    # Small non-negative integers need no sort. The ufuncs' own reductions and count_nonzero
+    # cost half of y.min(), y.max() and (counts > 0).all(): 3 against 8 us on Iris.
+    if (
+        y.dtype.kind in "iu"
+        and y.size
+        and 0 <= np.minimum.reduce(y, axis=None)
+        and np.maximum.reduce(y, axis=None) < 4 * y.size + 16
+    ):
+        counts = np.bincount(y)
+        if np.count_nonzero(counts) == counts.size:  # 0, 1, ..., K-1: each is its own index
+            return np.arange(counts.size, dtype=y.dtype), y
+        present = counts > 0
         classes = np.flatnonzero(present).astype(y.dtype)
         return classes, (np.cumsum(present) - 1)[y]
     return np.unique(y, return_inverse=True)
