@@ -113,22 +113,29 @@ def _compiled_map(scalar_function):
 
 
 @needs_numba
-def test_compiled_exp_is_numpy_exp_to_two_ulp():
-    # the polynomial e^x of the compiled softmax, vectorised in a loop as the pass uses it
-    exp_all = _compiled_map(_compiled._exp_nonpositive)
+@pytest.mark.parametrize(
+    ("name", "max_ulp"),
+    [
+        ("_exp_nonpositive", 2.0),  # the polynomial of the softmax, vectorised as in the pass
+        ("_exp_table", 2.0),  # the table-driven one of the sigmoid
+    ],
+)
+def test_compiled_exp_is_numpy_exp_to_a_few_ulp(name, max_ulp):
+    exp_all = _compiled_map(getattr(_compiled, name))
     rng = np.random.default_rng(0)
     x = np.concatenate(
         [
             np.linspace(-708.0, 0.0, 200_001),
             -rng.exponential(3.0, 100_000),
             -np.logspace(-300, 2, 1001),  # tiny arguments: e^x rounds to 1
+            -np.arange(0.5, 2000) * np.log(2) / 128,  # halfway between table entries
             [0.0, -0.0, -np.log(2) / 2, -np.log(2), -1.0],
         ]
     )
     out = exp_all(x)
     expected = np.exp(x)
     ulp = np.abs(out - expected) / (expected * np.finfo(float).eps)
-    assert ulp.max() <= 2.0
+    assert ulp.max() <= max_ulp
     assert out[-5] == 1.0 and out[-4] == 1.0
     # below -708 the result is flushed to 0 (e^x < 2.3e-308 there); -inf gives 0, NaN stays NaN
     edge = np.array([-708.5, -745.2, -1e300, -np.inf, np.nan])
