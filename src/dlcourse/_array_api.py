@@ -31,14 +31,17 @@ __all__ = [
 
 def get_namespace(*arrays: Any) -> Any:
     """The array namespace of the arrays: ``numpy`` unless one comes from another library."""
-    others = [a for a in arrays if _foreign(a)]
+    others = [a for a in arrays if type(a) is not np.ndarray and _foreign(a)]
     return array_api_compat.array_namespace(*others) if others else np
 
 
 def dispatch_namespace(*arrays: Any) -> Any:
     """The namespace an estimator computes in: the arrays' own, when scikit-learn's
     ``array_api_dispatch`` is on and one of them is a non-NumPy array; else ``numpy``."""
-    if not any(_foreign(a) for a in arrays):
+    for a in arrays:
+        if type(a) is not np.ndarray and _foreign(a):
+            break
+    else:  # all NumPy (the common case, checked first: a fit on Iris calls this often)
         return np
     from sklearn import get_config
 
@@ -51,7 +54,10 @@ def device(x: Any) -> Any:
 
 
 def to_numpy(x: Any) -> np.ndarray:
-    """A NumPy copy of a (small) array from any library, moved to the host if need be."""
+    """A (small) array from any library as a NumPy array, moved to the host if need be (not
+    necessarily a copy: a NumPy array comes back as it is)."""
+    if type(x) is np.ndarray:
+        return x
     if array_api_compat.is_torch_array(x):
         return x.detach().cpu().numpy()
     if array_api_compat.is_cupy_array(x):

@@ -378,21 +378,22 @@ def _unique_labels(y: Any) -> np.ndarray:
 
 def _encode_labels(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The sorted distinct labels and each sample's index into them (like np.unique)."""
-    # Small non-negative integers need no sort. The ufuncs' own reductions and count_nonzero
-    # cost half of y.min(), y.max() and (counts > 0).all(): 3 against 8 us on Iris.
-    if (
-        y.dtype.kind in "iu"
-        and y.size
-        and 0 <= np.minimum.reduce(y, axis=None)
-        and np.maximum.reduce(y, axis=None) < 4 * y.size + 16
-    ):
-        counts = np.bincount(y)
-        if np.count_nonzero(counts) == counts.size:  # 0, 1, ..., K-1: each is its own index
-            return np.arange(counts.size, dtype=y.dtype), y
-        present = counts > 0
-        classes = np.flatnonzero(present).astype(y.dtype)
-        return classes, (np.cumsum(present) - 1)[y]
-    return np.unique(y, return_inverse=True)
+    # Small non-negative integers need no sort: their counts tell the classes. Checked by a
+    # ufunc's own reduction, bincount (which refuses negative numbers) and count_nonzero,
+    # in 2.4 us on Iris (y.min(), y.max(), (counts > 0).all(): 8 us).
+    counts = None
+    if y.dtype.kind in "iu" and y.size and int(np.maximum.reduce(y)) < 4 * y.size + 16:
+        try:
+            counts = np.bincount(y)
+        except ValueError:  # a negative label
+            pass
+    if counts is None:
+        return np.unique(y, return_inverse=True)
+    if np.count_nonzero(counts) == counts.size:  # 0, 1, ..., K-1: each is its own index
+        return np.arange(counts.size, dtype=y.dtype), y
+    present = counts > 0
+    classes = np.flatnonzero(present).astype(y.dtype)
+    return classes, (np.cumsum(present) - 1)[y]
 
 
 class _EpochProgress:
