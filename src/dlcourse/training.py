@@ -118,7 +118,6 @@ def sgd(
     xp = get_namespace(X, Y, W)
     W = xp.asarray(W, copy=True)  # on X's device when X is a tensor: the caller's W stays
     loss_history = np.empty(epochs)
-    order = np.arange(n)
     rng = np.random.default_rng() if rng is None else rng
     epoch_step = _choose_epoch(
         X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept
@@ -129,13 +128,14 @@ def sgd(
         if shuffle:
             orders = epoch_orders(rng, epochs, n)  # (epochs, n)
         else:
-            orders = np.empty((epochs, n), dtype=order.dtype)  # np.tile: 4 us of reshapes
-            orders[...] = order
+            orders = np.empty((epochs, n), dtype=np.intp)  # np.tile: 4 us of reshapes
+            orders[...] = np.arange(n)
         diverged = epoch_step.all_epochs(orders, loss_history)
         loss_history /= n
         if diverged >= 0:
             raise divergence_error(diverged, epochs, loss_history[diverged], learning_rate)
         return W, loss_history
+    order = np.arange(n)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked once an epoch
         for epoch in range(epochs):
             if shuffle and b < n:  # a full batch is the same sum in any order
