@@ -390,7 +390,7 @@ if AVAILABLE:
     @njit(cache=True, fastmath=FASTMATH)
     def _one_output_sgd_epoch(X, Y, W, order, learning_rate, kind, intercept):  # pragma: no cover
         """:func:`sgd_epoch` for per-sample SGD with one output (logistic regression, linear
-        regression): the same steps on scalars, the bias in a register. About 30 against
+        regression): the same steps on scalars, the bias in a register. About 22-25 against
         50 ns an update on Iris, for the general sweep's arrays of logits and errors."""
         o = 1 if intercept else 0
         w = W[o:, 0].copy()  # (d,)

@@ -380,7 +380,7 @@ def _encode_labels(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The sorted distinct labels and each sample's index into them (like np.unique)."""
     # Small non-negative integers need no sort: their counts tell the classes. Checked by a
     # ufunc's own reduction, bincount (which refuses negative numbers) and count_nonzero,
-    # in 2.4 us on Iris (y.min(), y.max(), (counts > 0).all(): 8 us).
+    # in 2.5-3 us on Iris (y.min(), y.max(), (counts > 0).all(): 5-8 us).
     counts = None
     if y.dtype.kind in "iu" and y.size and int(np.maximum.reduce(y)) < 4 * y.size + 16:
         try:
