@@ -112,16 +112,38 @@ def _compiled_map(scalar_function):
     return apply
 
 
+def _compiled_map_in_lanes(vector_function):
+    """A compiled loop applying one of the kernels' Vec4 functions to a 1-D float64 array,
+    four values at a time (the array padded with zeros to a multiple of 4)."""
+    from numba import njit
+
+    from dlcourse._simd import load4, store4
+
+    @njit
+    def apply(x):
+        n = x.shape[0]
+        padded = np.zeros(-(-n // 4) * 4)
+        padded[:n] = x
+        out = np.empty_like(padded)
+        for i in range(0, padded.shape[0], 4):
+            store4(out, i, vector_function(load4(padded, i)))
+        return out[:n].copy()
+
+    return apply
+
+
 @needs_numba
 @pytest.mark.parametrize(
     ("name", "max_ulp"),
     [
-        ("_exp_nonpositive", 2.0),  # the polynomial of the softmax, vectorised as in the pass
+        ("_exp_nonpositive", 2.0),  # the polynomial of the softmax, vectorised by LLVM
+        ("_exp_nonpositive4", 2.0),  # the same on four lanes, as in the full-batch pass
         ("_exp_table", 2.0),  # the table-driven one of the sigmoid
     ],
 )
 def test_compiled_exp_is_numpy_exp_to_a_few_ulp(name, max_ulp):
-    exp_all = _compiled_map(getattr(_compiled, name))
+    function = getattr(_compiled, name)
+    exp_all = _compiled_map_in_lanes(function) if name.endswith("4") else _compiled_map(function)
     rng = np.random.default_rng(0)
     x = np.concatenate(
         [
@@ -298,7 +320,7 @@ def test_progress_bar_when_verbose(capsys):
 @pytest.mark.parametrize("compiled", [False, pytest.param(True, marks=needs_numba)])
 def test_gradient_sum_is_the_summed_gradient_and_loss(threads, compiled):
     X, Y = load_iris_one_hot(bias=False)
-    X = X[:147]  # odd: the pass pairs rows, the last one is left alone
+    X = X[:147]  # the pass takes rows by fours (softmax) and pairs: three are left over
     Y = Y[:147]
     W = np.random.default_rng(1).normal(size=(5, 3))
     G, total = gradient_sum(
@@ -323,7 +345,7 @@ def test_gradient_sum_is_the_summed_gradient_and_loss(threads, compiled):
 @pytest.mark.parametrize("threads", [None, 1])
 def test_compiled_full_batch_pass_for_any_number_of_outputs(K, intercept, threads):
     rng = np.random.default_rng(K)
-    n, d = 101, 9  # an odd number of rows: the pass pairs them, the last one alone
+    n, d = 101, 9  # the pass takes rows by fours (softmax) and pairs: one is left over
     X = rng.normal(size=(n, d))
     Y = np.eye(K)[rng.integers(0, K, n)] if K > 1 else rng.integers(0, 2, (n, 1)) * 1.0
     W = rng.normal(size=(d + intercept, K))
@@ -336,6 +358,44 @@ def test_compiled_full_batch_pass_for_any_number_of_outputs(K, intercept, thread
     np.testing.assert_allclose(G, X1.T @ (P - Y), rtol=1e-12, atol=1e-12)
     expected = -np.sum(Y * np.log(P) + (1 - Y) * np.log1p(-P) * (K == 1))
     np.testing.assert_allclose(total, expected, rtol=1e-12)
+
+
+@needs_numba
+@pytest.mark.parametrize("threads", [None, 1])
+def test_compiled_softmax_pass_with_targets_that_do_not_sum_to_one(threads):
+    # The four-row softmax pass sums the rows' ln s as the log of a running product, and
+    # adds (Σ_k y_k - 1) ln s for rows whose targets do not sum to 1: soft targets, all-zero
+    # rows. 5,003 rows of K=3 also take the product through its periodic logarithms (every
+    # 567 groups of four rows; with logits near 0, s is near 3 and 1,250 groups would
+    # overflow without them), and leave three rows for the pair loop.
+    rng = np.random.default_rng(7)
+    n, d, K = 5003, 6, 3
+    X = rng.normal(size=(n, d))
+    Y = np.eye(K)[rng.integers(0, K, n)]
+    Y[::7] = rng.dirichlet(np.ones(K), size=Y[::7].shape[0]) * 1.5  # sums of 1.5
+    Y[3::11] = 0.0
+    W = rng.normal(size=(d + 1, K)) * 0.01
+    G, total = gradient_sum(
+        X, Y, W, link=softmax, loss=_ce_with_logits, intercept=True, compiled=True, threads=threads
+    )
+    X1 = np.column_stack([np.ones(n), X])
+    Z = X1 @ W
+    log_P = Z - Z.max(axis=1, keepdims=True)
+    log_P -= np.log(np.exp(log_P).sum(axis=1, keepdims=True))
+    np.testing.assert_allclose(G, X1.T @ (np.exp(log_P) - Y), rtol=1e-12, atol=1e-10)
+    np.testing.assert_allclose(total, -np.sum(Y * log_P), rtol=1e-12)
+
+
+@needs_numba
+@pytest.mark.parametrize("threads", [None, 1])
+def test_compiled_softmax_pass_lets_nan_through(threads):
+    # one NaN weight makes one logit of every row NaN: the pass must return NaN, not a number
+    X, Y = load_iris_one_hot(bias=False)
+    W = np.ones((5, 3))
+    W[2, 1] = np.nan
+    softmax_ce = {"link": softmax, "loss": _ce_with_logits, "intercept": True}
+    G, total = gradient_sum(X, Y, W, **softmax_ce, compiled=True, threads=threads)
+    assert np.isnan(total) and np.isnan(G).all()
 
 
 def test_full_batch_fits_in_a_thread_pool_match_the_main_thread():

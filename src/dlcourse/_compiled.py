@@ -20,7 +20,10 @@ import numpy as np
 try:
     from numba import get_num_threads, njit, prange  # noqa: F401 - get_num_threads for callers
     from numba.core import types
-    from numba.extending import intrinsic
+    from numba.extending import intrinsic, overload
+
+    from dlcourse import _simd
+    from dlcourse._simd import fma4, lane, lanes, load4, max4, scale4, splat, store4
 except ImportError:  # pragma: no cover - exercised where numba is not installed
     AVAILABLE = False
 else:
@@ -101,12 +104,9 @@ if AVAILABLE:
     # chain; the full-batch pass measured 2-3 % faster with it (medians of interleaved
     # rounds, one and two cores), the accuracy bound the same.
     @njit(cache=True, fastmath={"contract"})
-    def _exp_nonpositive(x):  # pragma: no cover - compiled
-        """e^x for x <= 0 (and NaN), in float64; 0 below -708, where e^x < 3.3e-308 (at the
-        bottom of the normal range: a softmax cannot tell it from 0)."""
-        if not x >= -708.0:  # far below 0 (underflow; subnormal results are flushed), or NaN
-            return 0.0 if x < 0.0 else x
-        k = np.floor(x * _INV_LN2 + 0.5)  # nearest integer to x / ln 2
+    def _exp_reduced(x):  # pragma: no cover - compiled
+        """k and e^r for x = k ln2 + r, |r| <= ln2/2: a float64 or four lanes (a Vec4)."""
+        k = _simd.floor(x * _INV_LN2 + 0.5)  # nearest integer to x / ln 2
         r = (x - k * _LN2_HI) - k * _LN2_LO  # exact first product, then the small correction
         c = _TAYLOR
         r2 = r * r  # Estrin's scheme: a shallow tree instead of Horner's chain of 13 steps
@@ -114,7 +114,23 @@ if AVAILABLE:
         p01, p23, p45, p67 = c[0] + c[1] * r, c[2] + c[3] * r, c[4] + c[5] * r, c[6] + c[7] * r
         p89, p1011, p1213 = c[8] + c[9] * r, c[10] + c[11] * r, c[12] + c[13] * r
         p = (p01 + p23 * r2) + r4 * ((p45 + p67 * r2) + r4 * ((p89 + p1011 * r2) + r4 * p1213))
+        return k, p
+
+    @njit(cache=True, fastmath={"contract"})
+    def _exp_nonpositive(x):  # pragma: no cover - compiled
+        """e^x for x <= 0 (and NaN), in float64; 0 below -708, where e^x < 3.3e-308 (at the
+        bottom of the normal range: a softmax cannot tell it from 0)."""
+        if not x >= -708.0:  # far below 0 (underflow; subnormal results are flushed), or NaN
+            return 0.0 if x < 0.0 else x
+        k, p = _exp_reduced(x)
         return p * _float64_from_bits((np.int64(k) + 1023) << 52)  # e^r 2^k; k >= -1022
+
+    @njit(cache=True, fastmath={"contract"})
+    def _exp_nonpositive4(x):  # pragma: no cover - compiled
+        """:func:`_exp_nonpositive` on the four lanes of a Vec4, the branch made a selection."""
+        k, p = _exp_reduced(x)
+        underflow = _simd.where_below(x, 0.0, splat(0.0), x)  # 0 below -708, NaN kept
+        return _simd.where_at_least(x, -708.0, scale4(p, k), underflow)
 
     # e^x for x <= 0 with the shortest latency, for the sigmoid of per-sample SGD, where each
     # update waits for the exponential of the one before: x = (64 k + j) ln2/64 + r with
@@ -353,12 +369,170 @@ if AVAILABLE:
             _add_outer_pair(g, gb, x0, x1, R[0], R[1])
         return total
 
+    # The full-batch softmax pass takes four rows at a time and computes their softmax on the
+    # lanes of Vec4 values (dlcourse._simd), one row per lane: a max, ten exponentials, a sum
+    # and a division then serve four rows, where per row they were a chain of scalar steps
+    # with two exponentials left over from the vector loop over K=10 outputs. The gradient's
+    # update for the four rows is written with Vec4 too: LLVM had vectorised the update of
+    # _add_outer_pair in one arrangement of this pass and left it scalar in another. The
+    # loss sums ln s per row as the logarithm of a running product of the s, one libm call
+    # every few hundred rows (s is in [1, K], so N = 900 / log2 K of them stay below 2^900).
+    # On n=200,000, d=100, K=10 (paired medians over 40-60 interleaved rounds): 0.94-1.03
+    # of the pass's time in calm runs of this machine, 0.76-0.86 in its slow patches, where
+    # the pass lost most (its median against the memory floor went from 2.08 to 1.58-1.60).
+
+    @njit(cache=True, fastmath=FASTMATH, inline="always")
+    def _softmax_rows4(Zt, Y, i, Rt):  # pragma: no cover - compiled
+        """Rows i..i+3: Rt[k] (4,) = ŷ_k - y_k from their logits Zt[k] (4,) (one lane a row).
+
+        Returns three Vec4 of the rows: -Σ_k y_k (z_k - m) (m the row's largest logit),
+        s = Σ_k e^(z_k - m), and Σ_k y_k. A row's loss is the first plus (Σ_k y_k) ln s.
+        """
+        K = Zt.shape[0]
+        m = load4(Zt[0], 0)
+        for k in range(1, K):  # m may miss a NaN logit, but its z - m, e and s are NaN
+            m = max4(m, load4(Zt[k], 0))
+        s = splat(0.0)
+        for k in range(K):
+            e = _exp_nonpositive4(load4(Zt[k], 0) - m)  # e^(z-m) <= 1, kept for ŷ below
+            store4(Rt[k], 0, e)
+            s = s + e
+        inverse = 1.0 / s
+        loss = splat(0.0)
+        y_sum = splat(0.0)
+        for k in range(K):
+            y = lanes(Y[i, k], Y[i + 1, k], Y[i + 2, k], Y[i + 3, k])
+            store4(Rt[k], 0, load4(Rt[k], 0) * inverse - y)
+            loss = loss - y * (load4(Zt[k], 0) - m)
+            y_sum = y_sum + y
+        return loss, s, y_sum
+
+    @njit(cache=True, fastmath=FASTMATH, inline="always")
+    def _add_outer_rows4(g, gb, X, i, Rt):  # pragma: no cover - compiled
+        """g[:, :d] += Σ_t Rt[:, t] X[i + t]ᵀ and gb += Σ_t Rt[:, t], over t = 0..3.
+
+        g (K, d') with aligned rows; Rt (K, 4) the errors of rows i..i+3, a column a row. Five
+        outputs at a time (their twenty broadcast errors stay in registers), each 4 features
+        of g read and written once for the four rows.
+        """
+        K = g.shape[0]
+        d = X.shape[1]
+        x0, x1, x2, x3 = X[i], X[i + 1], X[i + 2], X[i + 3]
+        whole = d - d % 4  # features in whole vectors; the rest one by one
+        for k in range(K):
+            gb[k] += (Rt[k, 0] + Rt[k, 1]) + (Rt[k, 2] + Rt[k, 3])
+        k = 0
+        while k + 5 <= K:
+            g0, g1, g2, g3, g4 = g[k], g[k + 1], g[k + 2], g[k + 3], g[k + 4]
+            a0, a1, a2, a3 = splat(Rt[k, 0]), splat(Rt[k, 1]), splat(Rt[k, 2]), splat(Rt[k, 3])
+            b0, b1 = splat(Rt[k + 1, 0]), splat(Rt[k + 1, 1])
+            b2, b3 = splat(Rt[k + 1, 2]), splat(Rt[k + 1, 3])
+            c0, c1 = splat(Rt[k + 2, 0]), splat(Rt[k + 2, 1])
+            c2, c3 = splat(Rt[k + 2, 2]), splat(Rt[k + 2, 3])
+            e0, e1 = splat(Rt[k + 3, 0]), splat(Rt[k + 3, 1])
+            e2, e3 = splat(Rt[k + 3, 2]), splat(Rt[k + 3, 3])
+            f0, f1 = splat(Rt[k + 4, 0]), splat(Rt[k + 4, 1])
+            f2, f3 = splat(Rt[k + 4, 2]), splat(Rt[k + 4, 3])
+            for j in range(0, whole, 4):
+                u0, u1, u2, u3 = load4(x0, j), load4(x1, j), load4(x2, j), load4(x3, j)
+                v = fma4(a3, u3, fma4(a2, u2, fma4(a1, u1, fma4(a0, u0, load4(g0, j)))))
+                store4(g0, j, v)
+                v = fma4(b3, u3, fma4(b2, u2, fma4(b1, u1, fma4(b0, u0, load4(g1, j)))))
+                store4(g1, j, v)
+                v = fma4(c3, u3, fma4(c2, u2, fma4(c1, u1, fma4(c0, u0, load4(g2, j)))))
+                store4(g2, j, v)
+                v = fma4(e3, u3, fma4(e2, u2, fma4(e1, u1, fma4(e0, u0, load4(g3, j)))))
+                store4(g3, j, v)
+                v = fma4(f3, u3, fma4(f2, u2, fma4(f1, u1, fma4(f0, u0, load4(g4, j)))))
+                store4(g4, j, v)
+            k += 5
+        while k < K:  # the outputs left over, one at a time
+            gk = g[k]
+            a0, a1, a2, a3 = splat(Rt[k, 0]), splat(Rt[k, 1]), splat(Rt[k, 2]), splat(Rt[k, 3])
+            for j in range(0, whole, 4):
+                v = fma4(a1, load4(x1, j), fma4(a0, load4(x0, j), load4(gk, j)))
+                store4(gk, j, fma4(a3, load4(x3, j), fma4(a2, load4(x2, j), v)))
+            k += 1
+        for k in range(K):  # the features left over
+            gk = g[k]
+            for j in range(whole, d):
+                gk[j] += (Rt[k, 0] * x0[j] + Rt[k, 1] * x1[j]) + (
+                    Rt[k, 2] * x2[j] + Rt[k, 3] * x3[j]
+                )
+
     @njit(cache=True, fastmath=FASTMATH)
-    def _full_batch_rows(X, Y, Wt, b, kind, rows, g, gb):  # pragma: no cover - compiled
+    def _ln_of_lanes(v):  # pragma: no cover - compiled
+        """Σ ln v over the four lanes of a Vec4."""
+        return (np.log(lane(v, 0)) + np.log(lane(v, 1))) + (np.log(lane(v, 2)) + np.log(lane(v, 3)))
+
+    @njit(cache=True, fastmath=FASTMATH)
+    def _softmax_rows(X, Y, Wt, b, start, stop, g, gb):  # pragma: no cover - compiled
+        """:func:`_gradient_rows` for softmax regression on the float64 rows start..stop-1,
+        four at a time (the last 0-3 rows by :func:`_gradient_rows`)."""
+        _prefer_256_bit_vectors()
+        K = Wt.shape[0]
+        Z = np.empty((4, K))  # logits of four rows, a row each
+        Zt = _aligned_rows(K, 4, Z)  # the same, a column each: a Vec4 per output
+        Rt = _aligned_rows(K, 4, Z)  # their ŷ - y, a column each
+        per_log = max(1, int(900.0 / np.log2(max(K, 2))))  # rows of s multiplied before a log
+        product = splat(1.0)  # Π s of the rows since the last log, one product a lane
+        loss = splat(0.0)
+        total = 0.0
+        count = 0
+        i = start
+        while i + 4 <= stop:
+            _logits_pair(X[i], X[i + 1], Wt, b, Z[0], Z[1])
+            _logits_pair(X[i + 2], X[i + 3], Wt, b, Z[2], Z[3])
+            for k in range(K):
+                store4(Zt[k], 0, lanes(Z[0, k], Z[1, k], Z[2, k], Z[3, k]))
+            rows_loss, s, y_sum = _softmax_rows4(Zt, Y, i, Rt)
+            loss = loss + rows_loss
+            product = product * s
+            count += 1
+            if count == per_log:
+                total += _ln_of_lanes(product)
+                product = splat(1.0)
+                count = 0
+            for t in range(4):  # targets that do not sum to 1: the rest of (Σ_k y_k) ln s
+                rest = lane(y_sum, t) - 1.0
+                if rest != 0.0:
+                    total += rest * np.log(lane(s, t))
+            _add_outer_rows4(g, gb, X, i, Rt)
+            i += 4
+        total += _ln_of_lanes(product)
+        total += (lane(loss, 0) + lane(loss, 1)) + (lane(loss, 2) + lane(loss, 3))
+        if i < stop:
+            total += _gradient_rows(X, Y, Wt, b, SOFTMAX, np.arange(i, stop), g, gb)
+        return total
+
+    @njit(cache=True, fastmath=FASTMATH)
+    def _gradient_rows_256(X, Y, Wt, b, kind, rows, g, gb):  # pragma: no cover - compiled
         """:func:`_gradient_rows` compiled with 256-bit vectors (see
         :func:`_prefer_256_bit_vectors`), for the full-batch pass."""
         _prefer_256_bit_vectors()
         return _gradient_rows(X, Y, Wt, b, kind, rows, g, gb)
+
+    def _full_batch_rows(X, Y, Wt, b, kind, start, stop, g, gb):  # pragma: no cover
+        """Add the gradient of the rows start..stop-1 into g (K, d') and gb (K,), and return
+        the sum of their losses: :func:`_softmax_rows` for softmax on float64 data, else
+        :func:`_gradient_rows`. For compiled code only (the choice is made when compiling)."""
+        raise NotImplementedError("_full_batch_rows is for numba-compiled code")
+
+    @overload(_full_batch_rows)
+    def _full_batch_rows_by_dtype(X, Y, Wt, b, kind, start, stop, g, gb):
+        if all(a.dtype == types.float64 and a.layout == "C" for a in (X, Y, Wt, g)):
+
+            def in_lanes(X, Y, Wt, b, kind, start, stop, g, gb):  # pragma: no cover
+                if kind == SOFTMAX:
+                    return _softmax_rows(X, Y, Wt, b, start, stop, g, gb)
+                return _gradient_rows_256(X, Y, Wt, b, kind, np.arange(start, stop), g, gb)
+
+            return in_lanes
+
+        def by_rows(X, Y, Wt, b, kind, start, stop, g, gb):  # pragma: no cover
+            return _gradient_rows_256(X, Y, Wt, b, kind, np.arange(start, stop), g, gb)
+
+        return by_rows
 
     @njit(cache=True, fastmath=FASTMATH)
     def _one_output_sgd_epochs(X, Y, W, orders, learning_rate, kind, intercept, loss_sums):
@@ -502,15 +676,14 @@ if AVAILABLE:
         n, d = X.shape
         K = W.shape[1]
         Wt, b = _split_weights(W, intercept)
-        every = np.arange(n)
         Gt = np.zeros((T, K, d), dtype=X.dtype)  # each thread's sum, transposed
         Gb = np.zeros((T, K), dtype=X.dtype)  # and its bias part
         losses = np.zeros(T)
-        rows = -(-n // (2 * T)) * 2  # rows per thread, a multiple of 2
+        rows = -(-n // (4 * T)) * 4  # rows per thread, a multiple of 4
         for t in prange(T):
-            share = every[t * rows : min(n, (t + 1) * rows)]
             g = _aligned_rows(K, d, X)
-            losses[t] = _full_batch_rows(X, Y, Wt, b, kind, share, g, Gb[t])
+            start, stop = t * rows, min(n, (t + 1) * rows)
+            losses[t] = _full_batch_rows(X, Y, Wt, b, kind, start, stop, g, Gb[t])
             Gt[t] = g[:, :d]
         _set_gradient(G, Gt.sum(axis=0), Gb.sum(axis=0), intercept)
         return losses.sum()
@@ -525,7 +698,7 @@ if AVAILABLE:
         Wt, b = _split_weights(W, intercept)
         g = _aligned_rows(K, d, X)
         gb = np.zeros(K, dtype=X.dtype)
-        total = _full_batch_rows(X, Y, Wt, b, kind, np.arange(n), g, gb)
+        total = _full_batch_rows(X, Y, Wt, b, kind, 0, n, g, gb)
         _set_gradient(G, g[:, :d], gb, intercept)
         return total
 
