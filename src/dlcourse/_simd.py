@@ -13,7 +13,10 @@ fused multiply-add, max, floor, scaling by 2^k, lane-wise selection and a lane's
 Operations allow contraction into fused multiply-adds, as the scalar code's ``"contract"``
 flag does, and nothing else: no reassociation, NaN and inf kept.
 
-Import only where numba is installed.
+Import only where numba is installed. numba's on-disk cache of the functions that use these
+operations is keyed on the source file of those functions (``_compiled.py``) alone: after
+changing this file, touch ``_compiled.py`` (or delete its cache files in ``__pycache__``) so
+that they are compiled again.
 """
 
 from __future__ import annotations
