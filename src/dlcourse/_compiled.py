@@ -377,8 +377,8 @@ if AVAILABLE:
     # _add_outer_pair in one arrangement of this pass and left it scalar in another. The
     # loss sums ln s per row as the logarithm of a running product of the s, one libm call
     # every few hundred rows (s is in [1, K], so N = 900 / log2 K of them stay below 2^900).
-    # On n=200,000, d=100, K=10 (paired medians over 40-60 interleaved rounds): 0.94-1.03
-    # of the pass's time in calm runs of this machine, 0.76-0.86 in its slow patches, where
+    # On n=200,000, d=100, K=10 (paired medians over 30-60 interleaved rounds): 0.94-1.03
+    # of the pass's time in calm runs of this machine, 0.78-0.86 in its slow patches, where
     # the pass lost most (its median against the memory floor went from 2.08 to 1.58-1.60).
 
     @njit(cache=True, fastmath=FASTMATH, inline="always")
