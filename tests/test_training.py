@@ -240,6 +240,7 @@ def test_compiled_and_numpy_loops_agree(link, loss, targets, batch_size, interce
         (sigmoid, _bce_with_logits, None),
         (softmax, _ce_with_logits, 1),
         (softmax, _ce_with_logits, 7),
+        (softmax, _ce_with_logits, None),  # the pair loop: the four-lane pass is float64's
     ],
 )
 def test_compiled_and_numpy_loops_agree_in_float32(link, loss, batch_size):
