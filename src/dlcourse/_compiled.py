@@ -468,7 +468,8 @@ if AVAILABLE:
     @njit(cache=True, fastmath=FASTMATH)
     def _softmax_rows(X, Y, Wt, b, start, stop, g, gb):  # pragma: no cover - compiled
         """:func:`_gradient_rows` for softmax regression on the float64 rows start..stop-1,
-        four at a time (the last 0-3 rows by :func:`_gradient_rows`)."""
+        four at a time (the last 0-3 rows by :func:`_gradient_rows_256`, compiled once for
+        both callers rather than inlined here a second time)."""
         _prefer_256_bit_vectors()
         K = Wt.shape[0]
         Z = np.empty((4, K))  # logits of four rows, a row each
@@ -502,7 +503,7 @@ if AVAILABLE:
         total += _ln_of_lanes(product)
         total += (lane(loss, 0) + lane(loss, 1)) + (lane(loss, 2) + lane(loss, 3))
         if i < stop:
-            total += _gradient_rows(X, Y, Wt, b, SOFTMAX, np.arange(i, stop), g, gb)
+            total += _gradient_rows_256(X, Y, Wt, b, SOFTMAX, np.arange(i, stop), g, gb)
         return total
 
     @njit(cache=True, fastmath=FASTMATH)
