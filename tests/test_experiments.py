@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-from dlcourse import experiments
 from dlcourse.data import load_iris_binary
+from dlcourse.lessons.lesson1 import experiments
 from dlcourse.models import LogisticRegression
 
 

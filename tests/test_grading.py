@@ -8,8 +8,8 @@ import nbformat
 import pytest
 
 from dlcourse.cli import main
-from dlcourse.grading import grade_notebook
-from dlcourse.notebooks import build_notebook
+from dlcourse.teaching.grading import grade_notebook
+from dlcourse.teaching.notebooks import build_notebook
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:jupyter_client")
 

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from dlcourse.checks import TODO, not_done
 from dlcourse.lessons.lesson1 import check
+from dlcourse.teaching.verdicts import TODO, not_done
 
 # ------------------------------------------------------------- correct reference solutions
 

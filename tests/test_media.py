@@ -3,8 +3,8 @@
 import numpy as np
 from IPython.display import Video
 
-from dlcourse import plots
-from dlcourse.media import show_video
+from dlcourse.teaching import figures as plots
+from dlcourse.teaching.video import show_video
 from dlcourse.training import gradient_descent_mse
 
 

@@ -7,7 +7,7 @@ import pytest
 from nbclient import NotebookClient
 
 from dlcourse.cli import main
-from dlcourse.notebooks import build_notebook
+from dlcourse.teaching.notebooks import build_notebook
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:jupyter_client")
 

@@ -7,7 +7,7 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
-from dlcourse import plots
+from dlcourse.teaching import figures as plots
 
 
 def test_regression_fit_draws_data_and_both_lines():
@@ -51,7 +51,7 @@ def test_learning_rate_accuracy_has_one_bar_per_rate():
 
 @pytest.fixture(scope="module")
 def results():
-    from dlcourse import experiments
+    from dlcourse.lessons.lesson1 import experiments
 
     return {
         "sources": experiments.randomness_sources(seeds=range(3)),
@@ -126,8 +126,8 @@ def test_decision_boundaries_figure(results):
 def test_line_fit_animation_has_one_frame_per_step():
     from matplotlib.animation import FuncAnimation
 
-    from dlcourse import experiments
-    from dlcourse.report import animation_to_gif
+    from dlcourse.lessons.lesson1 import experiments
+    from dlcourse.teaching.rendering import animation_to_gif
 
     line = experiments.sgd_line_path()
     animation = plots.line_fit_animation(line["x"], line["y"], line["path"], n_frames=5)
@@ -153,8 +153,8 @@ def test_blitted_gif_frames_equal_matplotlibs_own_writer(tmp_path, blit):
     # pixel (both quantise a frame of a few hundred colours with Pillow's median cut).
     from matplotlib.animation import FuncAnimation, PillowWriter
 
-    from dlcourse import experiments
-    from dlcourse.report import animation_to_gif
+    from dlcourse.lessons.lesson1 import experiments
+    from dlcourse.teaching.rendering import animation_to_gif
 
     line = experiments.sgd_line_path()
 
@@ -180,7 +180,7 @@ def test_transparent_figure_gif_frames_are_over_white():
     # opacity must come out pink (255, 127, 127), not red as its unblended colour.
     from matplotlib.animation import FuncAnimation
 
-    from dlcourse.report import animation_to_gif
+    from dlcourse.teaching.rendering import animation_to_gif
 
     fig = Figure(figsize=(2, 1.5), dpi=40, facecolor="none")
     ax = fig.add_subplot(facecolor="none")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from matplotlib.figure import Figure
 
-from dlcourse import report
-from dlcourse.report import figure_bytes, figures_key, write_figures
+from dlcourse.teaching import rendering as report
+from dlcourse.teaching.rendering import figure_bytes, figures_key, write_figures
 
 
 def _figure(height: float) -> Figure:
@@ -85,7 +85,7 @@ def test_figures_key_follows_the_data_the_code_and_the_style():
     key = figures_key(data, sources)
     assert figures_key({"seed": 0, "loss": [0.5, 0.25]}, sources) == key  # order is not data
     assert figures_key({"loss": [0.5, 0.25 + 1e-16], "seed": 0}, sources) != key
-    plots_lesson = Path(report.__file__).parent / "plots" / "lesson.py"
+    plots_lesson = Path(report.__file__).parent / "figures" / "lesson_figures.py"
     assert figures_key(data, [*sources, plots_lesson]) != key
     import matplotlib
 
@@ -101,14 +101,49 @@ def test_figures_key_reads_the_source_files(tmp_path):
     assert figures_key({}, [source]) != key
 
 
+def test_imported_sources_follow_every_import_without_importing(tmp_path, monkeypatch):
+    # a package of four modules: a imports b at the top, b imports c inside a function, and
+    # a names d in a string (as importlib.import_module would); e is imported by nobody
+    package = tmp_path / "toy_drawing"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from toy_drawing import b\nLAZY = 'toy_drawing.d'\n")
+    (package / "b.py").write_text("def f():\n    from .c import TITLE\n    return TITLE\n")
+    (package / "c.py").write_text("TITLE = 'loss'\n")
+    (package / "d.py").write_text("COLOR = 'red'\n")
+    (package / "e.py").write_text("UNUSED = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import toy_drawing  # noqa: F401 - only the package itself: the modules are read, not run
+
+    sources = report.imported_sources("toy_drawing.a")
+    assert {p.name for p in sources} == {"__init__.py", "a.py", "b.py", "c.py", "d.py"}
+    assert "toy_drawing.c" not in sys.modules
+    key = figures_key({}, sources)
+    (package / "c.py").write_text("TITLE = 'mean loss'\n")  # a title drawn two imports away
+    assert figures_key({}, report.imported_sources("toy_drawing.a")) != key
+
+
+def test_the_lesson_report_keys_its_figures_on_the_code_that_draws_them():
+    # the titles of the experiments and the sigmoid figure come from these two files; a
+    # hand-kept list once missed both, so that editing them left stale figures behind
+    from dlcourse.lessons.lesson1 import report as lesson_report
+
+    names = {
+        str(p.relative_to(Path(report.__file__).parents[1]))
+        for p in lesson_report._drawing_sources()
+    }
+    assert {"lessons/lesson1/experiments.py", "activations.py"} <= names
+    assert {"teaching/figures/lesson_figures.py", "teaching/gif_writer.py"} <= names
+
+
 def test_a_run_with_current_figures_does_not_import_the_drawing_code(tmp_path):
-    # matplotlib's drawing stack and dlcourse.plots cost 0.4 s of a 2.6 s run: a run whose
-    # figures are reused must not import them (a fresh interpreter, as the command has)
+    # matplotlib's drawing stack and dlcourse.teaching.figures cost 0.4 s of a 2.6 s run: a run
+    # whose figures are reused must not import them (a fresh interpreter, as the command has)
     script = (
         "import sys\n"
         "from dlcourse.cli import main\n"
         f"main(['lesson1', '--out', {str(tmp_path)!r}, '--quiet', '--exercises-only'])\n"
-        "drawing = ('matplotlib.figure', 'matplotlib.pyplot', 'dlcourse.plots')\n"
+        "drawing = ('matplotlib.figure', 'matplotlib.pyplot', 'dlcourse.teaching.figures')\n"
         "print(sorted(m for m in drawing if m in sys.modules))\n"
     )
     runs = [

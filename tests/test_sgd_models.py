@@ -8,10 +8,10 @@ from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from dlcourse._validation import check_random_state
 from dlcourse.activations import sigmoid, softmax
 from dlcourse.data import load_iris_binary, load_iris_one_hot
 from dlcourse.models import LogisticRegression, SoftmaxRegression
+from dlcourse.validation import check_random_state
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from dlcourse import _compiled, _shuffling
-from dlcourse._shuffling import epoch_orders
+from dlcourse.engines import compiled as _compiled
+from dlcourse.engines import shuffling as _shuffling
+from dlcourse.engines.shuffling import epoch_orders
 
 BIT_GENERATORS = [np.random.PCG64, np.random.PCG64DXSM, np.random.MT19937, np.random.Philox]
 

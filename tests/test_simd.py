@@ -5,7 +5,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from dlcourse import _compiled
+from dlcourse.engines import compiled as _compiled
 
 pytestmark = pytest.mark.skipif(not _compiled.AVAILABLE, reason="numba is not installed")
 
@@ -15,7 +15,7 @@ def lanes_of():
     """Compiled functions that apply the Vec4 operations to arrays of 4 values."""
     from numba import njit
 
-    from dlcourse import _simd as S
+    from dlcourse.engines import simd as S
 
     @njit
     def arithmetic(a, b, c, x):

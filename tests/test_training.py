@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from dlcourse import _compiled
 from dlcourse.activations import identity, sigmoid, softmax
 from dlcourse.data import load_iris_binary, load_iris_one_hot
+from dlcourse.engines import compiled as _compiled
 from dlcourse.losses import _bce_with_logits, _ce_with_logits, _half_squared_error
 from dlcourse.models import LogisticRegression, SoftmaxRegression
 from dlcourse.training import DivergenceError, gradient_sum, sgd
@@ -117,7 +117,7 @@ def _compiled_map_in_lanes(vector_function):
     four values at a time (the array padded with zeros to a multiple of 4)."""
     from numba import njit
 
-    from dlcourse._simd import load4, store4
+    from dlcourse.engines.simd import load4, store4
 
     @njit
     def apply(x):

@@ -49,7 +49,7 @@ def peak_rss_bytes() -> int:
 
 def rss_bytes() -> int:
     """This process's resident memory now, after importing what a fit needs."""
-    import dlcourse.chunked  # noqa: F401 - NumPy, SciPy, numba, scikit-learn: the baseline
+    import dlcourse.engines.chunked  # noqa: F401 - NumPy, SciPy, numba, scikit-learn: the baseline
 
     return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize()
 

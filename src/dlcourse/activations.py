@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlcourse._array_api import get_namespace
+from dlcourse.engines.array_api import get_namespace
 
 __all__ = [
     "identity",

@@ -143,7 +143,7 @@ def _experiment(args: argparse.Namespace) -> int:
     import json
 
     from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
-    from dlcourse.report import save_figure
+    from dlcourse.teaching.rendering import save_figure
 
     experiment = EXPERIMENTS[args.name]
     result = experiment.run(args.seed)
@@ -157,7 +157,7 @@ def _experiment(args: argparse.Namespace) -> int:
 
 
 def _notebook(args: argparse.Namespace) -> int:
-    from dlcourse.notebooks import write_notebook
+    from dlcourse.teaching.notebooks import write_notebook
 
     path = write_notebook(args.out, "lesson1", student=args.student)
     print(f"Wrote {path}")
@@ -167,7 +167,7 @@ def _notebook(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     import json
 
-    from dlcourse.grading import grade_notebook
+    from dlcourse.teaching.grading import grade_notebook
 
     reports = []
     for path in args.notebooks:

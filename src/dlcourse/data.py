@@ -12,7 +12,7 @@ from numpy.typing import ArrayLike, NDArray
 from sklearn import datasets
 from sklearn.model_selection import train_test_split
 
-from dlcourse._validation import RandomState, check_random_state
+from dlcourse.validation import RandomState, check_random_state
 
 __all__ = [
     "IRIS_SPECIES",

@@ -19,8 +19,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlcourse._array_api import get_namespace
 from dlcourse.activations import _as_float, log_softmax
+from dlcourse.engines.array_api import get_namespace
 
 __all__ = [
     "binary_cross_entropy",

@@ -28,7 +28,7 @@ import threadpoolctl
 from numpy.typing import NDArray
 from scipy.linalg import LinAlgWarning
 
-from dlcourse._array_api import device, get_namespace, to_numpy
+from dlcourse.engines.array_api import device, get_namespace, to_numpy
 
 __all__ = [
     "gram",

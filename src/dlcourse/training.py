@@ -15,10 +15,10 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from dlcourse import _compiled
-from dlcourse._array_api import device, get_namespace
-from dlcourse._shuffling import epoch_orders
 from dlcourse.activations import identity, sigmoid, softmax
+from dlcourse.engines import compiled as _compiled
+from dlcourse.engines.array_api import device, get_namespace
+from dlcourse.engines.shuffling import epoch_orders
 from dlcourse.losses import (
     _bce_with_logits,
     _ce_with_logits,

@@ -7,21 +7,21 @@ from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted
 
-from dlcourse._array_api import get_namespace, weights_as
-from dlcourse._validation import (
-    check_bool,
-    check_choice,
-    check_fit_data,
-    check_predict_data,
-    forget_features,
-)
-from dlcourse.chunked import is_dask_array, solve_auto_chunked
 from dlcourse.data import add_bias
+from dlcourse.engines.array_api import get_namespace, weights_as
+from dlcourse.engines.chunked import is_dask_array, solve_auto_chunked
 from dlcourse.normal_equation import (
     least_squares,
     normal_equation_inverse,
     normal_equation_solve,
     solve_auto,
+)
+from dlcourse.validation import (
+    check_bool,
+    check_choice,
+    check_fit_data,
+    check_predict_data,
+    forget_features,
 )
 
 __all__ = ["LinearRegression"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlcourse._array_api import get_namespace
-from dlcourse._validation import RandomState
 from dlcourse.activations import sigmoid
+from dlcourse.engines.array_api import get_namespace
 from dlcourse.losses import _bce_with_logits
-from dlcourse.models._sgd_classifier import SGDClassifierBase
+from dlcourse.models.sgd_base import SGDClassifierBase
+from dlcourse.validation import RandomState
 
 __all__ = ["LogisticRegression"]
 

@@ -27,8 +27,8 @@ class _Lazy:
         return getattr(importlib.import_module(self._name), attribute)
 
 
-experiments = _Lazy("dlcourse.experiments")
-plots = _Lazy("dlcourse.plots")
+experiments = _Lazy("dlcourse.lessons.lesson1.experiments")
+plots = _Lazy("dlcourse.teaching.figures")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@
     check.exercise_1_2_gradient(calc_gradient)
 
 Each check runs the learner's code on several random inputs and shapes, compares with the
-reference answer, prints a short verdict and returns a :class:`dlcourse.checks.CheckResult`.
+reference answer, prints a short verdict and returns a
+:class:`dlcourse.teaching.verdicts.CheckResult`.
 A wrong answer is matched against typical mistakes to say what probably went wrong.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from dlcourse.activations import sigmoid, softmax
-from dlcourse.checks import CheckResult, Mistake, call, check_answer, compare, run_check
+from dlcourse.teaching.verdicts import CheckResult, Mistake, call, check_answer, compare, run_check
 
 __all__ = [
     "EXERCISES",

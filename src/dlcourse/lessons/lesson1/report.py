@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import dlcourse
-from dlcourse import report
-from dlcourse.lessons.lesson1 import beyond
 from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
-from dlcourse.report import figures_key, render_template, write_figures
+from dlcourse.teaching.rendering import (
+    figures_key,
+    imported_sources,
+    render_template,
+    write_figures,
+)
 
 if TYPE_CHECKING:  # matplotlib's drawing stack is imported only when a figure is drawn
     from matplotlib.animation import FuncAnimation
@@ -26,7 +28,7 @@ LESSON_REFERENCE = {
 
 def figures(results: dict[str, Any]) -> dict[str, Figure | FuncAnimation]:
     """One figure (or animation) per result, keyed by its file name without suffix."""
-    from dlcourse import plots
+    from dlcourse.teaching import figures as plots
 
     e11, e12, e13, e14 = (results[f"exercise_1_{i}"] for i in range(1, 5))
     beyond = {}
@@ -98,7 +100,8 @@ def write_outputs(
     """Write results.json, one PNG per figure and a self-contained report.html into ``out_dir``.
 
     Figures already in ``out_dir`` are reused when they were drawn from the same results by the
-    same code (see :func:`dlcourse.report.write_figures`); ``redraw=True`` draws them anyway.
+    same code (see :func:`dlcourse.teaching.rendering.write_figures`); ``redraw=True`` draws
+    them anyway.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -120,13 +123,10 @@ def write_outputs(
 
 
 def _drawing_sources() -> list[Path]:
-    """The files of the code that draws the figures (a change to any of it means drawing
-    again): this module, the experiments' table, the encoders and all of ``dlcourse.plots``,
-    found on disk, not imported (a run whose figures are current never imports them)."""
-    package = Path(dlcourse.__file__).parent
-    encoders = [Path(report.__file__), package / "_blitting_gif.py"]
-    plotting = sorted((package / "plots").glob("*.py"))
-    return [Path(__file__), Path(beyond.__file__), *encoders, *plotting]
+    """The files of all code that drawing the figures can run: this module and everything it
+    imports from dlcourse, read from disk, not imported (a run whose figures are current never
+    imports the drawing code)."""
+    return imported_sources(__name__)
 
 
 def _vector(values: list[float]) -> str:

@@ -7,7 +7,7 @@ away. A value of this type lives in one register, and each operation below is on
 instruction on all four lanes, so code written with it is vectorised as it is written.
 
 The lanes hold four samples (rows of X), so that per-row work such as the softmax runs on four
-rows at once. Only what :mod:`dlcourse._compiled` needs is here: loads and stores of four
+rows at once. Only what :mod:`dlcourse.engines.compiled` needs is here: loads and stores of four
 consecutive float64, broadcasts, arithmetic (``+ - * /``, with a float on either side),
 fused multiply-add, max, floor, scaling by 2^k, lane-wise selection and a lane's value.
 Operations allow contraction into fused multiply-adds, as the scalar code's ``"contract"``
@@ -256,7 +256,7 @@ for _op, _instruction in (
 
 def floor(x):  # pragma: no cover - replaced in compiled code by the overload below
     """np.floor(x) for a float, :func:`floor4` for a Vec4: for code written once for both."""
-    raise NotImplementedError("dlcourse._simd.floor is for numba-compiled code")
+    raise NotImplementedError("dlcourse.engines.simd.floor is for numba-compiled code")
 
 
 @overload(floor)

@@ -1,6 +1,6 @@
 """A GIF writer for matplotlib animations that redraws only what moves (used by
-:func:`dlcourse.report.animation_to_gif`; a module of its own so that importing
-:mod:`dlcourse.report` does not import matplotlib's drawing stack)."""
+:func:`dlcourse.teaching.rendering.animation_to_gif`; a module of its own so that importing
+:mod:`dlcourse.teaching.rendering` does not import matplotlib's drawing stack)."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
-from dlcourse.checks import ERROR, NOT_REACHED, CheckResult
+from dlcourse.teaching.verdicts import ERROR, NOT_REACHED, CheckResult
 
 __all__ = ["NotebookReport", "grade_notebook"]
 
@@ -80,7 +80,7 @@ def grade_notebook(
     exercises = list(import_module(_CHECK_MODULES[lesson]).EXERCISES)
     work = copy.deepcopy(notebook)
     grading_cell = nbformat.v4.new_code_cell(
-        f"from dlcourse.grading import _grade_namespace\n"
+        f"from dlcourse.teaching.grading import _grade_namespace\n"
         f"_grade_namespace(globals(), {lesson!r}, {check_time_limit!r})"
     )
     with tempfile.TemporaryDirectory(prefix="dlcourse-check-") as workdir:

@@ -22,9 +22,9 @@ from typing import Any
 import numpy as np
 from array_api_compat import is_dask_array
 
-from dlcourse._validation import FLOAT_DTYPES, check_finite
 from dlcourse.normal_equation import gram, min_norm_from_r, solve_gram
 from dlcourse.training import gradient_sum
+from dlcourse.validation import FLOAT_DTYPES, check_finite
 
 __all__ = [
     "gradient_sum_chunked",

@@ -1,4 +1,4 @@
-"""Figures: the only package that draws with matplotlib (dlcourse.report only encodes them).
+"""Figures: the only package that draws with matplotlib (rendering.py only encodes them).
 
 Every function returns a :class:`matplotlib.figure.Figure` built without pyplot (or, for the
 animation, a :class:`matplotlib.animation.FuncAnimation`), so nothing opens a window or
@@ -6,8 +6,8 @@ touches global state; the caller decides where it goes (``fig.savefig(path)``, a
 the report).
 """
 
-from dlcourse.plots.animation import line_fit_animation
-from dlcourse.plots.experiments import (
+from dlcourse.teaching.figures.animation import line_fit_animation
+from dlcourse.teaching.figures.experiment_figures import (
     capacity_curves,
     decision_boundaries,
     digits_confusion,
@@ -18,7 +18,7 @@ from dlcourse.plots.experiments import (
     optimiser_paths,
     seed_spread,
 )
-from dlcourse.plots.lesson import (
+from dlcourse.teaching.figures.lesson_figures import (
     learning_rate_accuracy,
     line_fit_progress,
     loss_curve,

@@ -15,8 +15,11 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted
 
-from dlcourse._array_api import device, get_namespace, to_numpy, weights_as
-from dlcourse._validation import (
+from dlcourse.engines.array_api import device, get_namespace, to_numpy, weights_as
+from dlcourse.engines.chunked import gradient_sum_chunked, is_dask_array, row_chunks
+from dlcourse.metrics import accuracy
+from dlcourse.training import divergence_error, sgd
+from dlcourse.validation import (
     RandomState,
     check_bool,
     check_finite,
@@ -27,9 +30,6 @@ from dlcourse._validation import (
     check_random_state,
     forget_features,
 )
-from dlcourse.chunked import gradient_sum_chunked, is_dask_array, row_chunks
-from dlcourse.metrics import accuracy
-from dlcourse.training import divergence_error, sgd
 
 Array = NDArray[np.floating]
 

@@ -22,7 +22,7 @@ import ctypes
 
 import numpy as np
 
-from dlcourse import _compiled
+from dlcourse.engines import compiled as _compiled
 
 __all__ = ["epoch_orders"]
 

@@ -22,8 +22,8 @@ try:
     from numba.core import types
     from numba.extending import intrinsic, overload
 
-    from dlcourse import _simd
-    from dlcourse._simd import fma4, lane, lanes, load4, max4, scale4, splat, store4
+    from dlcourse.engines import simd as _simd
+    from dlcourse.engines.simd import fma4, lane, lanes, load4, max4, scale4, splat, store4
 except ImportError:  # pragma: no cover - exercised where numba is not installed
     AVAILABLE = False
 else:
@@ -370,7 +370,7 @@ if AVAILABLE:
         return total
 
     # The full-batch softmax pass takes four rows at a time and computes their softmax on the
-    # lanes of Vec4 values (dlcourse._simd), one row per lane: a max, ten exponentials, a sum
+    # lanes of Vec4 values (dlcourse.engines.simd), one row per lane: a max, ten exponentials, a sum
     # and a division then serve four rows, where per row they were a chain of scalar steps
     # with two exponentials left over from the vector loop over K=10 outputs. The gradient's
     # update for the four rows is written with Vec4 too: LLVM had vectorised the update of

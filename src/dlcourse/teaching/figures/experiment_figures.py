@@ -1,4 +1,5 @@
-"""Figures of the experiments beyond the lesson, from what :mod:`dlcourse.experiments` returns."""
+"""Figures of the experiments beyond the lesson, from what
+:mod:`dlcourse.lessons.lesson1.experiments` returns."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from dlcourse.experiments import VARY_TITLES
-from dlcourse.plots.lesson import FIT_COLOR, TRUE_COLOR
+from dlcourse.lessons.lesson1.experiments import VARY_TITLES
+from dlcourse.teaching.figures.lesson_figures import FIT_COLOR, TRUE_COLOR
 
 __all__ = [
     "capacity_curves",
@@ -28,7 +29,7 @@ SPECIES_COLORS = ("#264653", "#e9c46a", "#e76f51")
 def seed_spread(sources: dict[str, Any]) -> Figure:
     """Accuracy of every seed per learning rate, one panel per source of randomness.
 
-    ``sources`` is :func:`dlcourse.experiments.randomness_sources`' result.
+    ``sources`` is :func:`dlcourse.lessons.lesson1.experiments.randomness_sources`' result.
     """
     fig = Figure(figsize=(11, 3.8), layout="constrained")
     axes = fig.subplots(1, len(sources), sharey=True)

@@ -6,11 +6,13 @@ keeps a manifest next to the files and draws again only when something they depe
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -28,6 +30,7 @@ __all__ = [
     "figure_bytes",
     "figure_to_png",
     "figures_key",
+    "imported_sources",
     "render_template",
     "save_figure",
     "write_figures",
@@ -49,7 +52,7 @@ def animation_to_gif(animation: Animation, fps: int = 8) -> bytes:
     Artists marked ``animated`` (matplotlib's blitting convention) are the only ones redrawn
     for each frame; everything else is drawn once. Frames are at the figure's own dpi.
     """
-    from dlcourse._blitting_gif import BlittingGifWriter
+    from dlcourse.teaching.gif_writer import BlittingGifWriter
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "animation.gif"
@@ -120,6 +123,59 @@ def figures_key(data: Any, sources: Iterable[str | os.PathLike[str]]) -> str:
     for path in sorted(map(Path, sources)):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def imported_sources(module: str) -> list[Path]:
+    """The source files of ``module`` and of every module of its package that it imports,
+    directly or through others, found by reading the code (nothing is imported).
+
+    Every ``import`` statement counts, also one inside a function, and so does a string that
+    names a module of the package (``importlib.import_module("dlcourse.x")``). A figure key
+    built from these files changes whenever code that the drawing can run changes.
+    """
+    top = module.split(".")[0]
+    root = Path(__import__(top).__file__).parent  # the package itself is already imported
+    seen: dict[str, Path] = {}
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        path = _module_file(root, top, name)
+        if path is None or name in seen:
+            continue
+        seen[name] = path
+        parts = name.split(".")
+        todo += [".".join(parts[:k]) for k in range(1, len(parts))]  # its packages' __init__
+        todo += _imported_names(path, name, top)
+    return sorted(set(seen.values()))
+
+
+def _module_file(root: Path, top: str, name: str) -> Path | None:
+    parts = name.split(".")
+    if parts[0] != top:
+        return None
+    base = root.joinpath(*parts[1:])
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported_names(path: Path, name: str, top: str) -> list[str]:
+    """The module names that the file's imports and strings could refer to."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from the package, up level - 1 more
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            names += [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            names += re.findall(rf"\b{top}(?:\.\w+)+", node.value)
+    return names
 
 
 def write_figures(

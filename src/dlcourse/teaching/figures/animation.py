@@ -7,7 +7,7 @@ from matplotlib.animation import FuncAnimation
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from dlcourse.plots.lesson import FIT_COLOR
+from dlcourse.teaching.figures.lesson_figures import FIT_COLOR
 
 __all__ = ["line_fit_animation"]
 
@@ -21,7 +21,8 @@ def line_fit_animation(
     ----------
     x, y : array_like, shape (n,)
     path : array_like, shape (updates + 1, 2)
-        Bias and slope after every update, e.g. from :func:`dlcourse.experiments.sgd_line_path`.
+        Bias and slope after every update, e.g. from
+        :func:`dlcourse.lessons.lesson1.experiments.sgd_line_path`.
     n_frames : int, default 40
         Frames, evenly spread over the updates.
 
