@@ -32,8 +32,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _harness import Row, format_table
 
-from dlcourse.activations import softmax
-from dlcourse.losses import _ce_with_logits
 from dlcourse.models import SoftmaxRegression
 from dlcourse.normal_equation import gram
 from dlcourse.training import gradient_sum
@@ -58,7 +56,7 @@ def full_batch(X, y, Y, device, repeats) -> list[Row]:
     W = torch.zeros((d + 1, Y.shape[1]), dtype=X.dtype, device=device)
 
     def ours():
-        G, _ = gradient_sum(X, Y, W, link=softmax, loss=_ce_with_logits, intercept=True)
+        G, _ = gradient_sum(X, Y, W, model="softmax", intercept=True)
         W.sub_(0.1 * G / n)
 
     def idiomatic():

@@ -31,6 +31,7 @@ __all__ = [
     "cross_entropy_derivative",
     "cross_entropy_gradient",
     "cross_entropy_with_logits",
+    "half_squared_error",
     "mean_squared_error",
     "mean_squared_error_gradient",
 ]
@@ -75,6 +76,25 @@ def mean_squared_error_gradient(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> Arr
     return 2.0 / X.shape[0] * (X.T @ residual)  # (d+1, n) @ (n,) -> (d+1,)
 
 
+def half_squared_error(y: ArrayLike, y_hat: ArrayLike) -> Array:
+    """L = ½ Σ_k (ŷ_k - y_k)², one value per sample: the loss linear regression trains with by
+    SGD. The ½ cancels the 2 of the derivative, so its gradient is x (ŷ - y)ᵀ like the others.
+
+    Parameters
+    ----------
+    y, y_hat : array_like, shape (n,) or (n, K)
+        Targets and predictions (ŷ = z, the identity output).
+
+    Returns
+    -------
+    ndarray, shape (n,)
+    """
+    y, y_hat = _same_shape(y, y_hat, "y", "y_hat")
+    xp = get_namespace(y_hat)
+    squared = (y_hat - y) ** 2
+    return 0.5 * (xp.sum(squared, axis=-1) if squared.ndim > 1 else squared)
+
+
 # ---------------------------------------------------------- binary cross-entropy (section 2)
 
 
@@ -107,13 +127,24 @@ def binary_cross_entropy_derivative(y: ArrayLike, y_hat: ArrayLike) -> Array:
 
 
 def binary_cross_entropy_with_logits(y: ArrayLike, z: ArrayLike) -> Array:
-    """The same loss from the logits z, with ŷ = σ(z), exact for every z.
+    """The same loss from the logits z, with ŷ = σ(z): what logistic regression trains with.
 
     -(y log σ(z) + (1 - y) log(1 - σ(z))) = log(1 + e^z) - y z, and
-    log(1 + e^z) = logaddexp(0, z) never overflows.
+    log(1 + e^z) = logaddexp(0, z) never overflows: exact for every z, no clipping needed.
+
+    Parameters
+    ----------
+    y : array_like, shape (n,)
+        True classes, 0 or 1.
+    z : array_like, same shape as ``y``
+        Logits z = x w.
+
+    Returns
+    -------
+    ndarray, same shape as ``y``
     """
     y, z = _same_shape(y, z, "y", "z")
-    return _bce_with_logits(y, z)
+    return get_namespace(z).logaddexp(0.0, z) - y * z
 
 
 def binary_cross_entropy_gradient(X: ArrayLike, y: ArrayLike, y_hat: ArrayLike) -> Array:
@@ -167,9 +198,23 @@ def cross_entropy_derivative(Y: ArrayLike, Y_hat: ArrayLike) -> Array:
 
 
 def cross_entropy_with_logits(Y: ArrayLike, Z: ArrayLike) -> Array:
-    """The same loss from the logits Z, with Ŷ = softmax(Z): -Σ_c y_c log_softmax(z)_c."""
+    """The same loss from the logits Z, with Ŷ = softmax(Z): what softmax regression trains with.
+
+    L = -Σ_c y_c log_softmax(z)_c, and log_softmax never takes the log of 0.
+
+    Parameters
+    ----------
+    Y : array_like, shape (K,) or (n, K)
+        One-hot true classes.
+    Z : array_like, same shape as ``Y``
+        Logits z = x W.
+
+    Returns
+    -------
+    ndarray, shape () or (n,)
+    """
     Y, Z = _same_shape(Y, Z, "Y", "Z")
-    return _ce_with_logits(Y, Z)
+    return -get_namespace(Z).sum(Y * log_softmax(Z), axis=-1)
 
 
 def cross_entropy_gradient(X: ArrayLike, Y: ArrayLike, Y_hat: ArrayLike) -> Array:
@@ -198,38 +243,6 @@ def cross_entropy_gradient(X: ArrayLike, Y: ArrayLike, Y_hat: ArrayLike) -> Arra
 # The training loop calls these directly: its inputs are validated once per fit, not per step.
 
 
-def _bce_with_logits(y: Array, z: Array) -> Array:
-    return get_namespace(z).logaddexp(0.0, z) - y * z
-
-
-def _ce_with_logits(Y: Array, Z: Array) -> Array:
-    return -get_namespace(Z).sum(Y * log_softmax(Z), axis=-1)
-
-
-def _softmax_cross_entropy_and_error(Y: Array, Z: Array) -> tuple[Array, Array]:
-    """Each sample's cross-entropy and the error ŷ - y from the logits, with one pass of exp.
-
-    The training loop's full batches spend most of their elementwise time here; softmax and
-    log-softmax separately would exponentiate Z twice. Z, a temporary, is overwritten.
-    """
-    xp = get_namespace(Z)
-    Z -= xp.max(Z, axis=-1, keepdims=True)  # softmax is shift-invariant; no exp overflow
-    E = xp.exp(Z)  # (b, K)
-    s = xp.sum(E, axis=-1, keepdims=True)  # (b, 1)
-    # -Σ_c y_c log ŷ_c = log(s) Σ_c y_c - Σ_c y_c z_c, with z already shifted
-    YZ = np.einsum("ik,ik->i", Y, Z) if xp is np else xp.sum(Y * Z, axis=-1)  # (b,)
-    losses = xp.log(s[:, 0]) * xp.sum(Y, axis=-1) - YZ
-    E /= s  # ŷ
-    E -= Y  # ŷ - y
-    return losses, E
-
-
-def _half_squared_error(y: Array, y_hat: Array) -> Array:
-    """½ (ŷ - y)²: with the identity output its gradient is also x (ŷ - y)ᵀ."""
-    xp = get_namespace(y_hat)
-    return 0.5 * xp.sum(xp.reshape(y_hat - y, (y.shape[0], -1)) ** 2, axis=1)
-
-
 def _linear_gradient(X: Array, Y: Array, Y_hat: Array) -> Array:
     """Mean over the batch of x (ŷ - y)ᵀ: a linear model whose output function matches its loss."""
     R = Y_hat - Y  # (n,) or (n, K): the error of each prediction
@@ -243,10 +256,7 @@ def _linear_gradient(X: Array, Y: Array, Y_hat: Array) -> Array:
 
 def _same_shape(a: ArrayLike, b: ArrayLike, name_a: str, name_b: str) -> tuple[Array, Array]:
     xp = get_namespace(a, b)
-    if xp is np:
-        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    else:  # tensors stay tensors (integer ones become float64)
-        a, b = _as_float(a, xp), _as_float(b, xp)
+    a, b = _as_float(a, xp), _as_float(b, xp)  # float32 stays float32; tensors stay tensors
     if a.shape != b.shape:
         raise ValueError(
             f"{name_a} has shape {a.shape} but {name_b} has shape {b.shape}; they must match "

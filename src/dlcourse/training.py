@@ -1,43 +1,48 @@
-"""The one gradient-descent loop of Lesson 1 (section 2, "Update Equations for SGD").
+"""Gradient descent, the training loop of Lesson 1 (section 2, "Update Equations for SGD").
 
-    w_new = w_old - λ ∇L
+    w_new = w_old - λ ∇L,    ∇L = x (ŷ - y)ᵀ
 
-Per-sample SGD (the lesson's loop), mini-batch SGD and full-batch gradient descent are the
-same loop with batch sizes 1, b and n. Logistic and softmax regression share it: both are a
-linear model z = x W followed by an output function whose loss gives the gradient x (ŷ - y)ᵀ.
+Per-sample SGD (the lesson's loop), mini-batch SGD and full-batch gradient descent are one
+loop with batch sizes 1, b and n. Logistic, softmax and linear regression share it: each is
+a linear model z = x W followed by an output function whose loss makes the gradient x (ŷ - y)ᵀ.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray
 
 from dlcourse.activations import identity, sigmoid, softmax
-from dlcourse.engines import compiled as _compiled
+from dlcourse.engines import compiled as engine
 from dlcourse.engines.array_api import device, get_namespace
-from dlcourse.engines.shuffling import epoch_orders
 from dlcourse.losses import (
-    _bce_with_logits,
-    _ce_with_logits,
-    _half_squared_error,
-    _linear_gradient,
-    _softmax_cross_entropy_and_error,
+    binary_cross_entropy_with_logits,
+    cross_entropy_with_logits,
+    half_squared_error,
     mean_squared_error_gradient,
 )
 
-__all__ = ["DivergenceError", "gradient_descent_mse", "gradient_sum", "sgd"]
+__all__ = [
+    "MODELS",
+    "DivergenceError",
+    "check_epoch",
+    "gradient_descent_mse",
+    "gradient_sum",
+    "logits",
+    "sgd",
+    "summed_gradient",
+]
 
 Array = NDArray[np.floating]
 
-
-# The output function + loss pairs that the compiled epoch knows.
-_KERNELS = {
-    (sigmoid, _bce_with_logits): _compiled.LOGISTIC,
-    (softmax, _ce_with_logits): _compiled.SOFTMAX,
-    (identity, _half_squared_error): _compiled.LINEAR,
+# The lesson's three linear models: the output function ŷ = f(z), and each sample's loss from
+# its logits z. With each pair, the chain rule gives the same gradient, x (ŷ - y)ᵀ.
+MODELS: dict[str, tuple[Callable, Callable]] = {
+    "logistic": (sigmoid, binary_cross_entropy_with_logits),  # section 2
+    "softmax": (softmax, cross_entropy_with_logits),  # section 3
+    "linear": (identity, half_squared_error),  # section 1, trained by SGD instead
 }
 
 
@@ -45,13 +50,13 @@ class DivergenceError(FloatingPointError):
     """Training produced a non-finite loss or weights: the learning rate is too large."""
 
 
+@np.errstate(over="ignore", invalid="ignore", divide="ignore")  # check_epoch catches it
 def sgd(
     X: Array,
     Y: Array,
     W: Array,
     *,
-    link: Callable[[Array], Array],
-    loss: Callable[[Array, Array], Array],
+    model: str,
     learning_rate: float,
     epochs: int,
     batch_size: int | None = 1,
@@ -67,16 +72,14 @@ def sgd(
     Parameters
     ----------
     X : ndarray, shape (n, d+1)
-        Data matrix, bias column included (or without it, shape (n, d), when ``intercept``).
-        Not modified, and never copied.
+        Data matrix, bias column included (or, with ``intercept``, shape (n, d) and the bias
+        in row 0 of W: the same model without copying X to add the column). Not modified.
     Y : ndarray, shape (n,) or (n, K)
         Targets: 0/1 for logistic regression, one-hot rows for softmax regression.
     W : ndarray, shape (d+1,) or (d+1, K)
         Initial weights. Not modified; the trained weights are a new array.
-    link : callable
-        Output function, logits -> probabilities (sigmoid or softmax).
-    loss : callable
-        ``loss(Y, Z)``: each sample's loss from its targets and logits, shape (b,).
+    model : {"logistic", "softmax", "linear"}
+        The output function and its loss (:data:`MODELS`).
     learning_rate : float
         λ.
     epochs : int
@@ -85,74 +88,73 @@ def sgd(
         1 is the lesson's per-sample SGD; b averages the gradient over b samples;
         None (or any b >= n) is full-batch gradient descent.
     shuffle : bool, default True
-        Visit the samples in a new random order every epoch (the order of ``X`` otherwise).
+        Visit the samples in a new order every epoch, ``rng.permutation(n)``.
     rng : numpy Generator, optional
-        Source of the shuffling order.
+        Source of the visiting orders.
     callback : callable, optional
         Called as ``callback(epoch, mean_loss)`` after every epoch.
     on_update : callable, optional
-        Called with the weights after every update (to record the path); NumPy loop only.
+        Called with a copy of the weights after every update (to draw the path).
     compiled : bool, optional
-        Use the numba-compiled epoch (with the sigmoid, softmax or identity output and its
-        loss). By default it is used when numba is installed and applicable. Both give the
-        same updates in the same order. A compiled full-batch step splits the samples between
-        numba's threads and reads each row of X once; NumPy's reads X twice.
-    intercept : bool, default False
-        X has no column of ones and row 0 of W is the bias: the same model as with the
-        column, without copying X to add it.
+        Run the epochs in :mod:`dlcourse.engines.compiled` (the same updates, compiled by
+        numba). By default whenever it can: numba installed, NumPy arrays, no ``on_update``.
 
     Returns
     -------
     W : ndarray, same shape as the initial weights
     loss_history : ndarray, shape (epochs,)
-        Per epoch, the mean over the samples of each sample's loss, computed from the
-        prediction made just before the update that used it.
+        Per epoch, the mean of each sample's loss, computed just before the update that used it.
 
     Raises
     ------
     DivergenceError
         When the loss or the weights stop being finite; the message names the epoch.
     """
+    link, loss = MODELS[model]
     n = X.shape[0]
     b = n if batch_size is None else min(batch_size, n)
     xp = get_namespace(X, Y, W)
-    W = xp.asarray(W, copy=True)  # on X's device when X is a tensor: the caller's W stays
-    loss_history = np.empty(epochs)
+    W = xp.asarray(W, copy=True)  # on X's device when X is a tensor; the caller's W stays
     rng = np.random.default_rng() if rng is None else rng
-    epoch_step = _choose_epoch(
-        X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept
-    )
-    if getattr(epoch_step, "all_epochs", None) and callback is None and epochs * n <= 1 << 22:
-        # Small data: every epoch's order drawn first (the same as one permutation(n) per
-        # epoch, in sequence), then all epochs in one compiled call.
-        if shuffle:
-            orders = epoch_orders(rng, epochs, n)  # (epochs, n)
-        else:
-            orders = np.empty((epochs, n), dtype=np.intp)  # np.tile: 4 us of reshapes
-            orders[...] = np.arange(n)
-        diverged = epoch_step.all_epochs(orders, loss_history)
-        loss_history /= n
-        if diverged >= 0:
-            raise divergence_error(diverged, epochs, loss_history[diverged], learning_rate)
-        return W, loss_history
-    order = np.arange(n)
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked once an epoch
-        for epoch in range(epochs):
-            if shuffle and b < n:  # a full batch is the same sum in any order
-                order = rng.permutation(n)  # permute indices, never the data
-            loss_history[epoch] = epoch_step(order) / n
-            if not (np.isfinite(loss_history[epoch]) and bool(xp.all(xp.isfinite(W)))):
-                raise divergence_error(epoch, epochs, loss_history[epoch], learning_rate)
-            if callback is not None:
-                callback(epoch, float(loss_history[epoch]))
+    use_engine = _engine_usable(X, on_update, compiled)
+    loss_history = np.empty(epochs)
+    for epoch in range(epochs):
+        order = rng.permutation(n) if shuffle and b < n else np.arange(n)
+        if use_engine:  # the same steps, compiled: see dlcourse.engines.compiled
+            total = _compiled_epoch(X, Y, W, order, learning_rate, b, model, intercept)
+        else:  # the lesson's loop
+            total = 0.0
+            if xp is not np:
+                order = xp.asarray(order, device=device(X))  # the indices where the data are
+            for start in range(0, n, b):
+                i = order[start : start + b]  # this step's b samples (all n: X itself)
+                Xb, Yb = (X, Y) if b == n else (xp.take(X, i, axis=0), xp.take(Y, i, axis=0))
+                Z = logits(Xb, W, intercept)  # (b, d+1) @ (d+1, K) -> (b, K)
+                total += xp.sum(loss(Yb, Z))  # each sample's loss before the step
+                R = link(Z) - Yb  # (b, K): ŷ - y
+                gradient = summed_gradient(Xb, R, intercept) / Xb.shape[0]  # ∇L, batch mean
+                W -= learning_rate * gradient  # w ← w - λ ∇L
+                if on_update is not None:
+                    on_update(xp.asarray(W, copy=True))
+        loss_history[epoch] = float(total) / n  # a GPU waits here once an epoch
+        check_epoch(epoch, epochs, loss_history[epoch], W, learning_rate, callback)
     return W, loss_history
 
 
-def divergence_error(epoch: int, epochs: int, loss: float, learning_rate: float) -> DivergenceError:
-    return DivergenceError(
-        f"Training diverged in epoch {epoch + 1} of {epochs}: the mean loss became {loss} and "
-        f"the weights stopped being finite. Try a smaller learning_rate than {learning_rate!r}."
-    )
+def logits(X: Array, W: Array, intercept: bool = False) -> Array:
+    """z = x W for every row of X; with ``intercept``, row 0 of W is the bias (b + X W[1:])."""
+    return W[0, ...] + X @ W[1:, ...] if intercept else X @ W  # (b, K) or (b,)
+
+
+def summed_gradient(X: Array, R: Array, intercept: bool = False) -> Array:
+    """Σ over the rows of x (ŷ - y)ᵀ, from the errors R = Ŷ - Y, in W's shape.
+
+    Divided by the number of rows it is the mean gradient ∇L of a batch. With ``intercept``
+    the bias's input is always 1, so its row is Σ (ŷ - y).
+    """
+    xp = get_namespace(X, R)
+    G = X.T @ R  # (d+1, b) @ (b, K) -> (d+1, K)
+    return xp.concat([xp.sum(R, axis=0)[None, ...], G]) if intercept else G
 
 
 def gradient_sum(
@@ -160,132 +162,57 @@ def gradient_sum(
     Y: Array,
     W: Array,
     *,
-    link: Callable[[Array], Array],
-    loss: Callable[[Array, Array], Array],
+    model: str,
     intercept: bool = False,
     compiled: bool | None = None,
     threads: int | None = None,
 ) -> tuple[Array, float]:
-    """One pass of full-batch gradient descent: Σ_i x̃_i (ŷ_i - y_i)ᵀ and Σ_i loss_i.
+    """Σ_i x̃_i (ŷ_i - y_i)ᵀ and Σ_i loss_i over all rows: one step of full-batch descent.
 
-    Sums, not means, so that the sums of row blocks (chunks of a Dask array, say) add up to
-    the sum over all rows. Compiled (threaded, one read of X) when numba knows the pair.
+    Sums, not means, so that the sums of row blocks (a Dask array's chunks) add up to the sum
+    over all rows.
 
     Parameters
     ----------
-    X : ndarray, shape (n, d)
-    Y : ndarray, shape (n,) or (n, K)
-    W : ndarray, shape (d+1,) / (d+1, K) with the bias in row 0 when ``intercept``
-    link, loss, intercept, compiled : as in :func:`sgd`
+    X, Y, W, model, intercept, compiled : as in :func:`sgd`
     threads : int, optional
-        Threads of the compiled pass. By default numba's count when called from the main
-        thread, else 1: numba's default thread pool must not be entered from two threads at
-        once (Dask's tasks, a thread pool of fits), so there the pass runs in the caller's.
+        Threads of the compiled pass; by default numba's count from the main thread, 1 from
+        any other (numba's thread pool must not be entered from two threads at once).
 
     Returns
     -------
     G : ndarray, the shape of W
     total : float
     """
-    kind = _KERNELS.get((link, loss))
-    if _compiled.AVAILABLE and kind is not None and compiled is not False and type(X) is np.ndarray:
-        n = X.shape[0]
-        W_c = np.ascontiguousarray(W.reshape(W.shape[0], -1), dtype=X.dtype)  # (d+1, K)
-        Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K)
-        G = np.empty_like(W_c)
-        X_c = np.ascontiguousarray(X)
-        if threads is None:  # numba's default pool may not be entered from two threads at once
-            main = threading.current_thread() is threading.main_thread()
-            threads = _compiled.get_num_threads() if main else 1
-        if threads > 1:
-            total = _compiled.full_batch_gradient(X_c, Y_c, W_c, kind, intercept, G, threads)
-        else:
-            total = _compiled.full_batch_gradient_serial(X_c, Y_c, W_c, kind, intercept, G)
+    if _engine_usable(X, None, compiled):
+        threads = engine.default_threads() if threads is None else threads
+        W2, Y2 = _as_columns(X, Y, W)
+        G, total = engine.full_batch_gradient(X, Y2, W2, engine.KINDS[model], intercept, threads)
         return G.reshape(W.shape), float(total)
-    if compiled:
-        raise ValueError(
-            "compiled=True needs numba, NumPy arrays and one of the lesson's output/loss pairs."
+    link, loss = MODELS[model]
+    Z = logits(X, W, intercept)  # (n, K)
+    total = float(get_namespace(Z).sum(loss(Y, Z)))
+    return summed_gradient(X, link(Z) - Y, intercept), total
+
+
+def check_epoch(
+    epoch: int,
+    epochs: int,
+    mean_loss: float,
+    W: Array,
+    learning_rate: float,
+    callback: Callable[[int, float], None] | None = None,
+) -> None:
+    """End of an epoch, for every loop: stop on a non-finite loss or weights, then report."""
+    xp = get_namespace(W)
+    if not (np.isfinite(mean_loss) and bool(xp.all(xp.isfinite(W)))):
+        raise DivergenceError(
+            f"Training diverged in epoch {epoch + 1} of {epochs}: the mean loss became "
+            f"{mean_loss} and the weights stopped being finite. Try a smaller learning_rate "
+            f"than {learning_rate!r}."
         )
-    xp = get_namespace(X, Y, W)
-    Z = W[0, ...] + X @ W[1:, ...] if intercept else X @ W  # (n, K) or (n,)
-    losses, R = _loss_and_error(link, loss, Y, Z)
-    XtR = X.T @ R  # (d, K)
-    G = xp.concat([xp.sum(R, axis=0)[None, ...], XtR]) if intercept else XtR
-    return G, float(xp.sum(losses))
-
-
-def _loss_and_error(link, loss, Y: Array, Z: Array) -> tuple[Array, Array]:
-    """Each sample's loss and its error ŷ - y from the logits (Z may be overwritten)."""
-    if link is softmax and loss is _ce_with_logits:
-        return _softmax_cross_entropy_and_error(Y, Z)
-    return loss(Y, Z), link(Z) - Y
-
-
-def _choose_epoch(X, Y, W, link, loss, learning_rate, b, on_update, compiled, intercept):
-    """A function ``epoch(order) -> summed loss`` that updates W in place, compiled if possible.
-
-    A full batch is :func:`gradient_sum` and one step; smaller batches run the loop.
-    """
-    n = X.shape[0]
-    xp = get_namespace(X, Y, W)
-    if b == n:  # full batch: one pass for the summed gradient, then one step
-
-        def full_batch_epoch(order: np.ndarray) -> float:  # the order does not matter
-            G, total = gradient_sum(
-                X, Y, W, link=link, loss=loss, intercept=intercept, compiled=compiled
-            )
-            W[...] -= learning_rate * (G / n)
-            if on_update is not None:
-                on_update(xp.asarray(W, copy=True))
-            return total
-
-        return full_batch_epoch
-
-    kind = _KERNELS.get((link, loss))
-    usable = _compiled.AVAILABLE and kind is not None and on_update is None and xp is np
-    if compiled and not usable:
-        raise ValueError(
-            "compiled=True needs numba, NumPy arrays, no on_update, and one of the lesson's "
-            "output/loss pairs (sigmoid, softmax or identity)."
-        )
-    if usable and compiled is not False:
-        X_c = np.ascontiguousarray(X)
-        Y_c = np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)  # (n, K), K = 1 for one output
-        W_c = W.reshape(W.shape[0], -1)  # (d+1, K), a view: updates land in W
-        lr = X.dtype.type(learning_rate)
-
-        def compiled_epoch(order: np.ndarray) -> float:
-            return _compiled.sgd_epoch(X_c, Y_c, W_c, order, lr, b, kind, intercept)
-
-        def all_epochs(orders: np.ndarray, loss_sums: np.ndarray) -> int:
-            return _compiled.sgd_epochs(X_c, Y_c, W_c, orders, lr, b, kind, intercept, loss_sums)
-
-        compiled_epoch.all_epochs = all_epochs
-        return compiled_epoch
-
-    def numpy_epoch(order: np.ndarray) -> float:
-        """The loop written with array API calls: NumPy, or the tensors' own library."""
-        total = 0.0
-        if xp is not np:
-            order = xp.asarray(order, device=device(X))  # indices where the data are
-        for start in range(0, n, b):
-            idx = order[start : min(start + b, n)]
-            Xb, Yb = xp.take(X, idx, axis=0), xp.take(Y, idx, axis=0)  # (b, d), (b, K)
-            if intercept:
-                Z = W[0, ...] + Xb @ W[1:, ...]  # (b, d) @ (d, K) + (K,) -> (b, K)
-                losses, R = _loss_and_error(link, loss, Yb, Z)  # R (b, K): ŷ - y
-                total += xp.sum(losses)  # from the weights before this update
-                W[0, ...] -= learning_rate * xp.mean(R, axis=0)  # the bias's input is always 1
-                W[1:, ...] -= learning_rate * (Xb.T @ R / Xb.shape[0])
-            else:
-                Z = Xb @ W  # (b, d+1) @ (d+1, K) -> (b, K)
-                total += xp.sum(loss(Yb, Z))
-                W[...] -= learning_rate * _linear_gradient(Xb, Yb, link(Z))
-            if on_update is not None:
-                on_update(xp.asarray(W, copy=True))
-        return float(total)  # on a GPU, one wait per epoch rather than one per step
-
-    return numpy_epoch
+    if callback is not None:
+        callback(epoch, float(mean_loss))
 
 
 def gradient_descent_mse(
@@ -318,3 +245,36 @@ def gradient_descent_mse(
         for t in range(steps):
             path[t + 1] = path[t] - learning_rate * mean_squared_error_gradient(X, y, path[t])
     return path
+
+
+# ----------------------------------------------------------- the bridge to the compiled engine
+
+
+def _engine_usable(X: Array, on_update: Callable | None, compiled: bool | None) -> bool:
+    usable = engine.AVAILABLE and type(X) is np.ndarray and on_update is None
+    if compiled and not usable:
+        raise ValueError(
+            "compiled=True needs numba installed, NumPy arrays and no on_update; got "
+            f"numba {'installed' if engine.AVAILABLE else 'missing'}, X of type "
+            f"{type(X).__name__}, on_update={on_update!r}."
+        )
+    return usable and compiled is not False
+
+
+def _as_columns(X: Array, Y: Array, W: Array) -> tuple[Array, Array]:
+    """W as (d+1, K) (a view) and Y as (n, K), contiguous in X's dtype, for the engine."""
+    n = X.shape[0]
+    return W.reshape(W.shape[0], -1), np.ascontiguousarray(Y.reshape(n, -1), dtype=X.dtype)
+
+
+def _compiled_epoch(X, Y, W, order, learning_rate, b, model, intercept) -> float:
+    """One epoch in the compiled engine; updates W in place, returns the summed loss."""
+    n = X.shape[0]
+    X = np.ascontiguousarray(X)
+    W2, Y2 = _as_columns(X, Y, W)  # W2 is a view: the updates land in W
+    if b == n:  # full batch: the order does not matter
+        G, total = gradient_sum(X, Y2, W2, model=model, intercept=intercept, compiled=True)
+        W2 -= learning_rate * (G / n)
+        return total
+    lr = X.dtype.type(learning_rate)
+    return engine.sgd_epoch(X, Y2, W2, order, lr, b, engine.KINDS[model], intercept)

@@ -8,7 +8,6 @@ parameter is wrong or how to fix it.
 
 from __future__ import annotations
 
-import functools
 import numbers
 from collections.abc import Sequence
 from typing import Any
@@ -40,36 +39,11 @@ def check_random_state(random_state: RandomState) -> np.random.Generator:
     if random_state is None:
         return np.random.default_rng()
     if _is_int(random_state) and random_state >= 0:
-        return np.random.Generator(np.random.PCG64(_seed_sequence(int(random_state))))
+        return np.random.default_rng(int(random_state))
     raise ValueError(
         f"random_state must be None, a non-negative int or a numpy.random.Generator, "
         f"got {random_state!r}."
     )
-
-
-@functools.lru_cache(maxsize=64)
-def _seed_sequence(seed: int) -> np.random.SeedSequence:
-    """The SeedSequence of ``default_rng(seed)``, built once per seed: hashing the seed into it
-    is a third of ``default_rng``'s 7.5 us alone, and measured 7-11 us of a logistic fit on
-    Iris (about 110 us; the fit seeds a new generator every time). Generators made from it
-    share only this object, whose ``generate_state`` depends on the seed alone; each starts
-    from a state of its own."""
-    return _RememberingSeedSequence(seed)
-
-
-class _RememberingSeedSequence(np.random.SeedSequence):
-    """A SeedSequence that computes each ``generate_state`` once and hands out copies.
-
-    The state is a function of the entropy alone, and mixing it is 3.9 of the 4.8 us that a
-    new PCG64 generator costs (then 2.1 us). Children from ``spawn`` are plain SeedSequences.
-    """
-
-    def generate_state(self, n_words: int, dtype: Any = np.uint32) -> np.ndarray:
-        key = (n_words, dtype)
-        memo = self.__dict__.setdefault("_memo", {})
-        if key not in memo:
-            memo[key] = super().generate_state(n_words, dtype)
-        return memo[key].copy()  # a copy: the caller may write into it
 
 
 # ------------------------------------------------------------------------ hyperparameters

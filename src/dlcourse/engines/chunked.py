@@ -186,13 +186,11 @@ def solve_auto_chunked(X: Any, y: Any, *, intercept: bool) -> Array:
 # ------------------------------------------------------------ full-batch gradient descent
 
 
-def _chunk_gradient(B, t, W, encode, link, loss, intercept) -> tuple[Array, float]:
+def _chunk_gradient(B, t, W, encode, model, intercept) -> tuple[Array, float]:
     B = _float_block(B)
     Y = encode(np.asarray(t)).astype(B.dtype)
     # threads=1: Dask runs the chunks in parallel, and numba's pool is not to be shared
-    return gradient_sum(
-        B, Y, W.astype(B.dtype), link=link, loss=loss, intercept=intercept, threads=1
-    )
+    return gradient_sum(B, Y, W.astype(B.dtype), model=model, intercept=intercept, threads=1)
 
 
 def _add(parts: list[tuple[Array, float]]) -> tuple[Array, float]:
@@ -210,8 +208,7 @@ def gradient_sum_chunked(
     W: Array,
     *,
     encode: Callable[[Array], Array],
-    link: Callable,
-    loss: Callable,
+    model: str,
     intercept: bool,
 ) -> tuple[Array, float]:
     """Σ_i x̃_i (ŷ_i - y_i)ᵀ and Σ_i loss_i over all chunks (see
@@ -220,7 +217,6 @@ def gradient_sum_chunked(
 
     task = dask.delayed(_chunk_gradient)
     parts = [
-        task(B, t, W, encode, link, loss, intercept)
-        for B, t in zip(X_blocks, y_blocks, strict=True)
+        task(B, t, W, encode, model, intercept) for B, t in zip(X_blocks, y_blocks, strict=True)
     ]
     return tree_reduce(parts, _add)

@@ -7,7 +7,6 @@ from numpy.typing import ArrayLike, NDArray
 
 from dlcourse.activations import sigmoid
 from dlcourse.engines.array_api import get_namespace
-from dlcourse.losses import _bce_with_logits
 from dlcourse.models.sgd_base import SGDClassifierBase
 from dlcourse.validation import RandomState
 
@@ -48,8 +47,7 @@ class LogisticRegression(SGDClassifierBase):
     n_features_in_ : int
     """
 
-    _link = staticmethod(sigmoid)
-    _loss = staticmethod(_bce_with_logits)
+    _model = "logistic"  # sigmoid and binary cross-entropy (dlcourse.training.MODELS)
 
     def __init__(
         self,

@@ -18,7 +18,7 @@ from sklearn.utils.validation import check_is_fitted
 from dlcourse.engines.array_api import device, get_namespace, to_numpy, weights_as
 from dlcourse.engines.chunked import gradient_sum_chunked, is_dask_array, row_chunks
 from dlcourse.metrics import accuracy
-from dlcourse.training import divergence_error, sgd
+from dlcourse.training import check_epoch, sgd
 from dlcourse.validation import (
     RandomState,
     check_bool,
@@ -37,10 +37,9 @@ Array = NDArray[np.floating]
 class SGDClassifierBase(ClassifierMixin, BaseEstimator):
     """Base class; use :class:`LogisticRegression` or :class:`SoftmaxRegression`."""
 
-    # Set by each subclass: the output function, each sample's loss from logits, and
-    # the gradient-free part that differs (target encoding, weight shape, predictions).
-    _link: Any
-    _loss: Any
+    # Set by each subclass: the model's name in dlcourse.training.MODELS, and the parts that
+    # differ (target encoding, weight shape, predictions).
+    _model: str
 
     def __init__(
         self,
@@ -103,8 +102,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
                 X,  # no column of ones is added: intercept=True keeps the bias in W's row 0
                 Y,
                 W,
-                link=self._link,
-                loss=self._loss,
+                model=self._model,
                 learning_rate=learning_rate,
                 epochs=epochs,
                 batch_size=batch_size,
@@ -171,8 +169,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
             X,
             _like(Y, X),
             weights_as(self.weights_, X),
-            link=self._link,
-            loss=self._loss,
+            model=self._model,
             learning_rate=learning_rate,
             epochs=1,
             batch_size=batch_size,
@@ -214,16 +211,12 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
                     y_blocks,
                     W,
                     encode=partial(_encode_chunk, self, K),
-                    link=self._link,
-                    loss=self._loss,
+                    model=self._model,
                     intercept=fit_intercept,
                 )
                 loss_history[epoch] = total / n
                 W = W - dtype.type(learning_rate) * (G / n)
-                if not (np.isfinite(loss_history[epoch]) and np.isfinite(W).all()):
-                    raise divergence_error(epoch, epochs, loss_history[epoch], learning_rate)
-                if callback is not None:
-                    callback(epoch, float(loss_history[epoch]))
+                check_epoch(epoch, epochs, loss_history[epoch], W, learning_rate, callback)
         self.weights_ = W
         self.loss_history_ = loss_history
         return self
@@ -232,7 +225,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         """Check the labels, set ``classes_``; return it and each label's index into it."""
         if y.dtype.kind not in "biu":  # integer labels are always valid classes
             check_classification_targets(y)
-        classes, y_index = _encode_labels(y)
+        classes, y_index = np.unique(y, return_inverse=True)  # sorted labels, indices
         self._check_classes(classes)
         self.classes_ = classes
         return classes, y_index
@@ -374,26 +367,6 @@ def _unique_labels(y: Any) -> np.ndarray:
     import dask.array as da
 
     return da.unique(y).compute()
-
-
-def _encode_labels(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The sorted distinct labels and each sample's index into them (like np.unique)."""
-    # Small non-negative integers need no sort: their counts tell the classes. Checked by a
-    # ufunc's own reduction, bincount (which refuses negative numbers) and count_nonzero,
-    # in 2.5-3 us on Iris (y.min(), y.max(), (counts > 0).all(): 5-8 us).
-    counts = None
-    if y.dtype.kind in "iu" and y.size and int(np.maximum.reduce(y)) < 4 * y.size + 16:
-        try:
-            counts = np.bincount(y)
-        except ValueError:  # a negative label
-            pass
-    if counts is None:
-        return np.unique(y, return_inverse=True)
-    if np.count_nonzero(counts) == counts.size:  # 0, 1, ..., K-1: each is its own index
-        return np.arange(counts.size, dtype=y.dtype), y
-    present = counts > 0
-    classes = np.flatnonzero(present).astype(y.dtype)
-    return classes, (np.cumsum(present) - 1)[y]
 
 
 class _EpochProgress:

@@ -8,7 +8,6 @@ from numpy.typing import ArrayLike, NDArray
 from dlcourse.activations import softmax
 from dlcourse.data import one_hot
 from dlcourse.engines.array_api import get_namespace
-from dlcourse.losses import _ce_with_logits
 from dlcourse.models.sgd_base import SGDClassifierBase
 from dlcourse.validation import RandomState
 
@@ -49,8 +48,7 @@ class SoftmaxRegression(SGDClassifierBase):
     n_features_in_ : int
     """
 
-    _link = staticmethod(softmax)
-    _loss = staticmethod(_ce_with_logits)
+    _model = "softmax"  # softmax and cross-entropy (dlcourse.training.MODELS)
 
     def __init__(
         self,

@@ -14,9 +14,8 @@ from sklearn.datasets import load_digits
 from sklearn.linear_model import LogisticRegression as SkLogisticRegression
 from sklearn.metrics import confusion_matrix
 
-from dlcourse.activations import identity
 from dlcourse.data import add_bias, load_iris_binary, load_iris_one_hot, stratified_split
-from dlcourse.losses import _half_squared_error
+from dlcourse.losses import half_squared_error
 from dlcourse.models import LinearRegression, LogisticRegression, SoftmaxRegression
 from dlcourse.training import gradient_descent_mse, sgd
 
@@ -235,8 +234,7 @@ def optimiser_paths(
             X,
             y,
             w_start,
-            link=identity,
-            loss=_half_squared_error,
+            model="linear",
             learning_rate=learning_rate,
             epochs=epochs,
             batch_size=batch_size,
@@ -273,7 +271,7 @@ def optimiser_paths(
 
 
 def _half_mse(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
-    return float(np.mean(_half_squared_error(y, X @ w)))
+    return float(np.mean(half_squared_error(y, X @ w)))
 
 
 # ---------------------------------------------- 5. learning rates too large and too small
@@ -423,8 +421,7 @@ def sgd_line_path(
         add_bias(x[:, None]),
         y,
         w_start,
-        link=identity,
-        loss=_half_squared_error,
+        model="linear",
         learning_rate=learning_rate,
         epochs=epochs,
         rng=np.random.default_rng(random_state),

@@ -15,6 +15,7 @@ from dlcourse.losses import (
     cross_entropy_derivative,
     cross_entropy_gradient,
     cross_entropy_with_logits,
+    half_squared_error,
     mean_squared_error,
     mean_squared_error_gradient,
 )
@@ -170,11 +171,23 @@ def test_shape_mismatch_is_refused():
         cross_entropy_gradient(np.ones((3, 2)), np.ones((4, 2)), np.ones((4, 2)))
 
 
-def test_fused_softmax_cross_entropy_equals_the_separate_functions(softmax_batch):
-    from dlcourse.losses import _softmax_cross_entropy_and_error
+def test_half_squared_error_is_half_the_squared_error_per_sample(rng):
+    y, y_hat = rng.normal(size=7), rng.normal(size=7)
+    np.testing.assert_allclose(
+        half_squared_error(y, y_hat), [0.5 * (a - b) ** 2 for a, b in zip(y_hat, y, strict=True)]
+    )
+    Y, Y_hat = rng.normal(size=(7, 3)), rng.normal(size=(7, 3))
+    expected = [
+        0.5 * sum((a - b) ** 2 for a, b in zip(r, t, strict=True))
+        for r, t in zip(Y_hat, Y, strict=True)
+    ]
+    np.testing.assert_allclose(half_squared_error(Y, Y_hat), expected, rtol=1e-14)
 
-    X, Y, W = softmax_batch
-    Z = X @ W
-    losses, R = _softmax_cross_entropy_and_error(Y, Z.copy())
-    np.testing.assert_allclose(losses, cross_entropy_with_logits(Y, Z), rtol=1e-12)
-    np.testing.assert_allclose(R, softmax(Z) - Y, rtol=1e-12, atol=1e-15)
+
+def test_half_squared_error_gradient_is_x_times_the_error(rng):
+    # the ½ cancels the derivative's 2: d/dw ½ (x·w - y)² = (x·w - y) x, by finite differences
+    x, y, w = rng.normal(size=4), 0.7, rng.normal(size=4)
+    numeric = numerical_gradient(
+        lambda v: float(half_squared_error(np.array([y]), np.array([x @ v]))[0]), w
+    )
+    assert relative_error((x @ w - y) * x, numeric) < 1e-7

@@ -163,7 +163,7 @@ def test_nothing_the_user_passes_is_modified():
 
 def test_out_of_core_fit_stays_under_the_workers_memory_limit(tmp_path, capsys):
     pytest.importorskip("distributed")
-    example = Path(__file__).parents[1] / "docs" / "examples" / "out_of_core.py"
+    example = Path(__file__).parents[2] / "docs" / "examples" / "out_of_core.py"
     out = subprocess.run(
         [
             sys.executable,
