@@ -1,24 +1,29 @@
 # Two commands on a fresh clone: `make lesson` and `make test`.
-# Both create the virtual environment in .venv on first use and reinstall when pyproject.toml changes.
+# Both create the virtual environment in .venv on first use and reinstall when pyproject.toml
+# changes: `make lesson` installs the package alone, `make test` adds its test extras.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
 
 .PHONY: lesson test lint bench clean browser
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 	  || { echo "dlcourse needs Python 3.11 or newer; set PYTHON=python3.x"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+$(VENV)/.lesson: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	@touch $@
 
-lesson: $(STAMP)
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@ $(VENV)/.lesson
+
+lesson: $(VENV)/.lesson
 	$(BIN)/dlcourse lesson1
 
-test: $(STAMP) browser
+test: $(VENV)/.test browser
 	$(BIN)/ruff check src tests benchmarks docs/examples
 	$(BIN)/python -m pytest
 
@@ -32,9 +37,12 @@ browser:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "note: no chromium and no way to install it here; the browser test will be skipped"
 
-lint: $(STAMP)
+lint: $(VENV)/.test
 	$(BIN)/ruff check src tests benchmarks docs/examples
 	$(BIN)/ruff format --check src tests benchmarks docs/examples
+
+bench: $(VENV)/.test
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info
