@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _harness import Row, format_table
 
+from dlcourse.engines.gram import gram
 from dlcourse.models import SoftmaxRegression
-from dlcourse.normal_equation import gram
 from dlcourse.training import gradient_sum
 
 

@@ -114,15 +114,15 @@ def test_float32_input_stays_float32(regression):
 
 @pytest.mark.parametrize("threads", [1, 3])
 def test_gram_in_blocks_equals_the_direct_products(rng, monkeypatch, threads):
-    from dlcourse import normal_equation
-    from dlcourse.normal_equation import gram
+    from dlcourse.engines import gram as gram_engine
+    from dlcourse.engines.gram import gram
 
     # as many row ranges (each in its own thread) as BLAS would have threads
-    monkeypatch.setattr(normal_equation, "_blas_threads", lambda: threads)
+    monkeypatch.setattr(gram_engine, "_blas_threads", lambda: threads)
     ranges = []
-    gram_rows = normal_equation._gram_rows
+    gram_rows = gram_engine._gram_rows
     monkeypatch.setattr(
-        normal_equation,
+        gram_engine,
         "_gram_rows",
         lambda X, y, start, stop, *rest: (
             ranges.append((start, stop)) or gram_rows(X, y, start, stop, *rest)
@@ -146,12 +146,12 @@ def test_gram_outside_the_main_thread_runs_in_the_callers_thread(rng, monkeypatc
     # inside Dask's tasks or a user's thread pool the cores are busy: no threads of its own
     from concurrent.futures import ThreadPoolExecutor
 
-    from dlcourse import normal_equation
+    from dlcourse.engines import gram as gram_engine
 
-    monkeypatch.setattr(normal_equation, "_blas_threads", lambda: 4)
+    monkeypatch.setattr(gram_engine, "_blas_threads", lambda: 4)
     X, y = rng.normal(size=(2000, 5)), rng.normal(size=2000)
     calls = []
-    record = normal_equation._map_row_ranges
+    record = gram_engine._map_row_ranges
 
     def spy(function, n, rows, **kwargs):
         calls.append(threading.current_thread().name)
@@ -159,13 +159,13 @@ def test_gram_outside_the_main_thread_runs_in_the_callers_thread(rng, monkeypatc
         calls.append(len(parts))
         return parts
 
-    monkeypatch.setattr(normal_equation, "_map_row_ranges", spy)
+    monkeypatch.setattr(gram_engine, "_map_row_ranges", spy)
     with ThreadPoolExecutor(1) as pool:
-        G, c, _, _ = pool.submit(normal_equation.gram, X, y, block_rows=100).result()
+        G, c, _, _ = pool.submit(gram_engine.gram, X, y, block_rows=100).result()
     assert calls[1] == 1
     np.testing.assert_allclose(G, X.T @ X, rtol=1e-12)
     np.testing.assert_allclose(c, X.T @ y, rtol=1e-12)
-    G, _, _, _ = normal_equation.gram(X, y, block_rows=100)  # the main thread: 4 ranges
+    G, _, _, _ = gram_engine.gram(X, y, block_rows=100)  # the main thread: 4 ranges
     assert calls[3] == 4
     np.testing.assert_allclose(G, X.T @ X, rtol=1e-12)
 

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from array_api_compat import is_dask_array
 
-from dlcourse.normal_equation import gram, min_norm_from_r, solve_gram
+from dlcourse.engines.gram import gram, min_norm_from_r, solve_gram
 from dlcourse.training import gradient_sum
 from dlcourse.validation import FLOAT_DTYPES, check_finite
 
@@ -130,7 +130,7 @@ def gram_chunked(X: Any, y: Any, *, center: bool) -> tuple[Array, Array, Array, 
     X : dask.array.Array, shape (n, d)
     y : dask.array.Array or ndarray, shape (n,) or (n, m)
     center : bool
-        Of the centred data (for a model with a bias), as :func:`dlcourse.normal_equation.gram`.
+        Of the centred data (for a model with a bias), as :func:`dlcourse.engines.gram.gram`.
 
     Returns
     -------
@@ -155,7 +155,7 @@ def qr_r_chunked(X: Any, y: Any, *, intercept: bool) -> Array:
     """R (p, p) of the QR factorisation of [1 | X | y] by Dask's tall-and-skinny QR.
 
     Only R is computed (Q's tasks are never run); the chunks are factored separately and their
-    R factors stacked and factored again, as in :func:`dlcourse.normal_equation.solve_auto`'s
+    R factors stacked and factored again, as in :func:`dlcourse.engines.gram.solve_auto`'s
     in-memory fallback.
     """
     import dask.array as da
@@ -170,7 +170,7 @@ def qr_r_chunked(X: Any, y: Any, *, intercept: bool) -> Array:
 
 
 def solve_auto_chunked(X: Any, y: Any, *, intercept: bool) -> Array:
-    """:func:`dlcourse.normal_equation.solve_auto` for a row-chunked Dask array.
+    """:func:`dlcourse.engines.gram.solve_auto` for a row-chunked Dask array.
 
     One tree reduction gives XᵀX and Xᵀy; the d×d system is solved here by Cholesky. When it
     is ill-conditioned, Dask's TSQR of [1 | X | y] gives R and the minimum-norm weights.

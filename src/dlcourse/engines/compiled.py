@@ -283,7 +283,6 @@ if AVAILABLE:
         return G, loss
 
 
-
 def full_batch_gradient(X, Y, W, kind, intercept, threads):
     """G = Σ_i x̃_i (ŷ_i - y_i)ᵀ, shape (d+o, K), and Σ_i loss_i, over all rows of X.
 

@@ -10,12 +10,8 @@ from sklearn.utils.validation import check_is_fitted
 from dlcourse.data import add_bias
 from dlcourse.engines.array_api import get_namespace, weights_as
 from dlcourse.engines.chunked import is_dask_array, solve_auto_chunked
-from dlcourse.normal_equation import (
-    least_squares,
-    normal_equation_inverse,
-    normal_equation_solve,
-    solve_auto,
-)
+from dlcourse.engines.gram import solve_auto
+from dlcourse.normal_equation import least_squares, normal_equation_inverse, normal_equation_solve
 from dlcourse.validation import (
     check_bool,
     check_choice,
@@ -47,7 +43,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
           when well-conditioned; on singular or ill-conditioned data a QR factorisation of
           [X | y] gives the minimum-norm least-squares answer, with a
           ``scipy.linalg.LinAlgWarning`` that says why. Never raises ``LinAlgError``, never
-          copies X (see :func:`dlcourse.normal_equation.solve_auto`). The only solver for a
+          copies X (see :func:`dlcourse.engines.gram.solve_auto`). The only solver for a
           Dask array: XᵀX and Xᵀy by a tree reduction over its chunks, X never gathered.
     fit_intercept : bool, default True
         Learn a bias w_0 (the lesson's column of ones). "auto" centres X and y instead of
