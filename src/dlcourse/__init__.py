@@ -7,7 +7,7 @@ The names below are imported from their modules on first use (SPEC 1 lazy loadin
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 __version__ = "0.1.0"
 
@@ -33,28 +33,7 @@ _EXPORTS = {
     "softmax_jacobian": "dlcourse.activations",
     "stratified_split": "dlcourse.data",
 }
-__all__ = [
-    "DivergenceError",
-    "LinearRegression",
-    "LogisticRegression",
-    "SoftmaxRegression",
-    "accuracy",
-    "add_bias",
-    "binary_cross_entropy",
-    "binary_cross_entropy_gradient",
-    "cross_entropy",
-    "cross_entropy_gradient",
-    "load_iris_binary",
-    "load_iris_one_hot",
-    "make_toy_regression",
-    "mean_squared_error",
-    "one_hot",
-    "sigmoid",
-    "sigmoid_derivative",
-    "softmax",
-    "softmax_jacobian",
-    "stratified_split",
-]
+__all__ = list(_EXPORTS)  # the one list of what `from dlcourse import ...` offers
 
 
 def __getattr__(name: str) -> Any:
@@ -68,24 +47,3 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted([*globals(), *__all__])
 
-
-if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerly
-    from dlcourse.activations import sigmoid, sigmoid_derivative, softmax, softmax_jacobian
-    from dlcourse.data import (
-        add_bias,
-        load_iris_binary,
-        load_iris_one_hot,
-        make_toy_regression,
-        one_hot,
-        stratified_split,
-    )
-    from dlcourse.losses import (
-        binary_cross_entropy,
-        binary_cross_entropy_gradient,
-        cross_entropy,
-        cross_entropy_gradient,
-        mean_squared_error,
-    )
-    from dlcourse.metrics import accuracy
-    from dlcourse.models import LinearRegression, LogisticRegression, SoftmaxRegression
-    from dlcourse.training import DivergenceError
