@@ -8,7 +8,6 @@ from numpy.typing import ArrayLike, NDArray
 from dlcourse.activations import sigmoid
 from dlcourse.engines.array_api import get_namespace
 from dlcourse.models.sgd_base import SGDClassifierBase
-from dlcourse.validation import RandomState
 
 __all__ = ["LogisticRegression"]
 
@@ -48,20 +47,7 @@ class LogisticRegression(SGDClassifierBase):
     """
 
     _model = "logistic"  # sigmoid and binary cross-entropy (dlcourse.training.MODELS)
-
-    def __init__(
-        self,
-        learning_rate: float = 0.01,
-        epochs: int = 20,
-        batch_size: int | None = 1,
-        shuffle: bool = True,
-        random_state: RandomState = None,
-        fit_intercept: bool = True,
-        verbose: int = 0,
-    ) -> None:
-        super().__init__(
-            learning_rate, epochs, batch_size, shuffle, random_state, fit_intercept, verbose
-        )
+    # __init__ is SGDClassifierBase's: the parameters above, with these defaults
 
     def decision_function(self, X: ArrayLike) -> NDArray[np.floating]:
         """The logits z = x w, shape (n,); positive means ``classes_[1]``."""
