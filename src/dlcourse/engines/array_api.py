@@ -22,7 +22,9 @@ __all__ = [
     "device",
     "dispatch_namespace",
     "get_namespace",
+    "like",
     "move_to",
+    "numpy_dtype",
     "same_namespace",
     "to_numpy",
     "weights_as",
@@ -89,6 +91,21 @@ def weights_as(W: Any, X: Any) -> Any:
         return to_numpy(W).astype(X.dtype, copy=False)
     xp = get_namespace(X)
     return xp.astype(xp.asarray(W, device=device(X)), X.dtype)
+
+
+def numpy_dtype(X: Any) -> np.dtype:
+    """The NumPy dtype that matches X's (float32 or float64), whatever X's library."""
+    if isinstance(X.dtype, np.dtype):
+        return X.dtype
+    return np.dtype(np.float32) if "float32" in str(X.dtype) else np.dtype(np.float64)
+
+
+def like(a: np.ndarray, X: Any) -> Any:
+    """A NumPy array as an array of X's library, device and dtype."""
+    if type(X) is np.ndarray:
+        return a.astype(X.dtype, copy=False)
+    xp = get_namespace(X)
+    return xp.astype(xp.asarray(a, device=device(X)), X.dtype)
 
 
 def _foreign(a: Any) -> bool:

@@ -23,10 +23,11 @@ import numpy as np
 from array_api_compat import is_dask_array
 
 from dlcourse.engines.gram import gram, min_norm_from_r, solve_gram
-from dlcourse.training import gradient_sum
+from dlcourse.training import check_epoch, gradient_sum
 from dlcourse.validation import FLOAT_DTYPES, check_finite
 
 __all__ = [
+    "full_batch_descent_chunked",
     "gradient_sum_chunked",
     "gram_chunked",
     "is_dask_array",
@@ -220,3 +221,33 @@ def gradient_sum_chunked(
         task(B, t, W, encode, model, intercept) for B, t in zip(X_blocks, y_blocks, strict=True)
     ]
     return tree_reduce(parts, _add)
+
+
+def full_batch_descent_chunked(
+    X_blocks: list[Any],
+    y_blocks: list[Any],
+    W: Array,
+    *,
+    n: int,
+    encode: Callable[[Array], Array],
+    model: str,
+    intercept: bool,
+    learning_rate: float,
+    epochs: int,
+    callback: Callable[[int, float], None] | None = None,
+) -> tuple[Array, Array]:
+    """Full-batch gradient descent over a Dask array's chunks: each epoch one tree reduction
+    of the chunks' gradient sums, then the lesson's step w ← w - λ G / n.
+
+    ``n`` is the number of rows in all chunks. Returns the weights and the mean loss of every
+    epoch, as :func:`dlcourse.training.sgd` does.
+    """
+    loss_history = np.empty(epochs)
+    for epoch in range(epochs):
+        G, total = gradient_sum_chunked(
+            X_blocks, y_blocks, W, encode=encode, model=model, intercept=intercept
+        )
+        loss_history[epoch] = total / n
+        W = W - W.dtype.type(learning_rate) * (G / n)
+        check_epoch(epoch, epochs, loss_history[epoch], W, learning_rate, callback)
+    return W, loss_history

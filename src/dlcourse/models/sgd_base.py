@@ -6,19 +6,25 @@ bias in row 0; ``coef_`` and ``intercept_`` present the same numbers the scikit-
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Any
-
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted
 
-from dlcourse.engines.array_api import device, get_namespace, to_numpy, weights_as
-from dlcourse.engines.chunked import gradient_sum_chunked, is_dask_array, row_chunks
+from dlcourse.engines.array_api import (
+    device,
+    get_namespace,
+    like,
+    numpy_dtype,
+    to_numpy,
+    weights_as,
+)
+from dlcourse.engines.chunked import is_dask_array
 from dlcourse.metrics import accuracy
-from dlcourse.training import check_epoch, sgd
+from dlcourse.models.chunked_fit import fit_chunked
+from dlcourse.models.progress import EpochProgress
+from dlcourse.training import sgd
 from dlcourse.validation import (
     RandomState,
     check_bool,
@@ -28,7 +34,6 @@ from dlcourse.validation import (
     check_positive_number,
     check_predict_data,
     check_random_state,
-    forget_features,
 )
 
 Array = NDArray[np.floating]
@@ -87,17 +92,17 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         rng = check_random_state(self.random_state)
 
         if is_dask_array(X):
-            return self._fit_chunked(X, y, init_weights, learning_rate, epochs, batch_size, rng)
+            return fit_chunked(self, X, y, init_weights, learning_rate, epochs, batch_size, rng)
         X, y = check_fit_data(self, X, y, y_numeric=False)
         xp = get_namespace(X)  # NumPy, or the tensors' library under array_api_dispatch
         classes, y_index = self._set_classes(to_numpy(y))  # labels are sorted on the host
         Y = self._encode_targets(y_index, len(classes))  # (n,) or (n, K)
 
         shape = self._weights_shape(X.shape[1] + fit_intercept, len(classes))
-        W = self._initial_weights(init_weights, shape, rng, _numpy_dtype(X))  # draws first
-        Y, W = (_like(a, X) for a in (Y, W))
+        W = self._initial_weights(init_weights, shape, rng, numpy_dtype(X))  # draws first
+        Y, W = (like(a, X) for a in (Y, W))
 
-        with _EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
+        with EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
             W, loss_history = sgd(
                 X,  # no column of ones is added: intercept=True keeps the bias in W's row 0
                 Y,
@@ -157,7 +162,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
             )
             self._order_rng = check_random_state(self.random_state)
             shape = self._weights_shape(X.shape[1] + fit_intercept, len(self.classes_))
-            self.weights_ = self._initial_weights(None, shape, self._order_rng, _numpy_dtype(X))
+            self.weights_ = self._initial_weights(None, shape, self._order_rng, numpy_dtype(X))
             self.loss_history_ = np.empty(0)
         elif classes is not None and not np.array_equal(np.unique(classes), self.classes_):
             raise ValueError(
@@ -167,7 +172,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         Y = self._encode_targets(self._class_indices(to_numpy(y)), len(self.classes_))
         W, loss_history = sgd(
             X,
-            _like(Y, X),
+            like(Y, X),
             weights_as(self.weights_, X),
             model=self._model,
             learning_rate=learning_rate,
@@ -180,45 +185,6 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         self.weights_ = W
         history = np.append(to_numpy(self.loss_history_), loss_history)
         self.loss_history_ = history if xp is np else xp.asarray(history, device=device(X))
-        return self
-
-    def _fit_chunked(self, X, y, init_weights, learning_rate, epochs, batch_size, rng):
-        """Full-batch gradient descent on a Dask array: one tree reduction per epoch."""
-        if batch_size is not None:
-            raise ValueError(
-                f"batch_size={batch_size} on a Dask array: per-sample and mini-batch SGD visit "
-                "the samples one by one, which a chunked array is not made for. Use "
-                "batch_size=None (full-batch gradient descent, chunk by chunk) or stream the "
-                "chunks through partial_fit."
-            )
-        fit_intercept = check_bool("fit_intercept", self.fit_intercept)
-        X_blocks, y_blocks, X, y = row_chunks(X, y)
-        if y.ndim != 1:
-            raise ValueError(f"y must be 1-D, of shape (n_samples,), got shape {y.shape}.")
-        self._set_classes(_unique_labels(y))
-        forget_features(self, X.shape[1])
-        dtype = X.dtype if X.dtype in (np.float32, np.float64) else np.dtype(np.float64)
-        self._order_rng = rng
-        shape = self._weights_shape(X.shape[1] + fit_intercept, len(self.classes_))
-        W = self._initial_weights(init_weights, shape, rng, dtype)  # as in fit: same weights
-        n = X.shape[0]
-        K = len(self.classes_)
-        loss_history = np.empty(epochs)
-        with _EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
-            for epoch in range(epochs):
-                G, total = gradient_sum_chunked(
-                    X_blocks,
-                    y_blocks,
-                    W,
-                    encode=partial(_encode_chunk, self, K),
-                    model=self._model,
-                    intercept=fit_intercept,
-                )
-                loss_history[epoch] = total / n
-                W = W - dtype.type(learning_rate) * (G / n)
-                check_epoch(epoch, epochs, loss_history[epoch], W, learning_rate, callback)
-        self.weights_ = W
-        self.loss_history_ = loss_history
         return self
 
     def _set_classes(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -340,52 +306,3 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
 
     def _class_index(self, Z: Array) -> np.ndarray:
         raise NotImplementedError
-
-
-def _numpy_dtype(X: Any) -> np.dtype:
-    """The NumPy dtype that matches X's (float32 or float64), whatever X's library."""
-    if isinstance(X.dtype, np.dtype):
-        return X.dtype
-    return np.dtype(np.float32) if "float32" in str(X.dtype) else np.dtype(np.float64)
-
-
-def _like(a: np.ndarray, X: Any) -> Any:
-    """A NumPy array as an array of X's library, device and dtype."""
-    if type(X) is np.ndarray:
-        return a.astype(X.dtype, copy=False)
-    xp = get_namespace(X)
-    return xp.astype(xp.asarray(a, device=device(X)), X.dtype)
-
-
-def _encode_chunk(model: SGDClassifierBase, n_classes: int, labels: np.ndarray) -> np.ndarray:
-    """The targets of one chunk's labels (for the chunked full-batch fit)."""
-    return model._encode_targets(model._class_indices(labels), n_classes)
-
-
-def _unique_labels(y: Any) -> np.ndarray:
-    """The distinct labels of a Dask array (one pass over y, not over X)."""
-    import dask.array as da
-
-    return da.unique(y).compute()
-
-
-class _EpochProgress:
-    """A tqdm bar over epochs showing the loss when ``verbose``; a no-op callback otherwise."""
-
-    def __init__(self, verbose: int, epochs: int, name: str) -> None:
-        self.bar = None
-        if verbose:
-            from tqdm.auto import tqdm
-
-            self.bar = tqdm(total=epochs, desc=name, unit="epoch")
-
-    def __enter__(self):
-        return None if self.bar is None else self._update
-
-    def _update(self, epoch: int, loss: float) -> None:
-        self.bar.set_postfix(loss=f"{loss:.4f}", refresh=False)
-        self.bar.update()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.close()
