@@ -5,7 +5,7 @@ import pytest
 from scipy.optimize import linprog
 
 from dlcourse.data import load_iris_binary
-from dlcourse.lessons.lesson1 import experiments
+from dlcourse.lessons.lesson1 import descent_experiments, experiments
 from dlcourse.models import LogisticRegression
 
 
@@ -81,7 +81,7 @@ def test_polynomial_capacity_shows_under_and_overfitting():
 
 
 def test_optimiser_paths():
-    result = experiments.optimiser_paths()
+    result = descent_experiments.optimiser_paths()
     gd, mini, single = result["methods"]
     assert np.all(np.diff(gd["loss"]) < 0)  # full-batch GD at a small rate only goes down
     assert len(gd["path"]) == 11 and len(mini["path"]) == 51 and len(single["path"]) == 501
@@ -93,7 +93,7 @@ def test_optimiser_paths():
 
 
 def test_learning_rate_range_diverges_exactly_above_the_critical_rate():
-    result = experiments.learning_rate_range()
+    result = descent_experiments.learning_rate_range()
     for run in result["runs"]:
         assert run["diverged"] == (run["factor"] > 1)
         if run["factor"] < 1:
@@ -128,7 +128,7 @@ def test_decision_boundaries():
 
 
 def test_sgd_line_path_ends_near_the_least_squares_line():
-    result = experiments.sgd_line_path()
+    result = descent_experiments.sgd_line_path()
     x, y = np.asarray(result["x"]), np.asarray(result["y"])
     path = np.asarray(result["path"])
     assert path.shape == (2 * 30 + 1, 2)

@@ -51,17 +51,17 @@ def test_learning_rate_accuracy_has_one_bar_per_rate():
 
 @pytest.fixture(scope="module")
 def results():
-    from dlcourse.lessons.lesson1 import experiments
+    from dlcourse.lessons.lesson1 import descent_experiments, experiments
 
     return {
         "sources": experiments.randomness_sources(seeds=range(3)),
         "generalisation": experiments.generalisation(n_splits=3),
         "capacity": experiments.polynomial_capacity(degrees=range(0, 6)),
-        "optimisers": experiments.optimiser_paths(epochs=2),
-        "learning_rates": experiments.learning_rate_range(),
+        "optimisers": descent_experiments.optimiser_paths(epochs=2),
+        "learning_rates": descent_experiments.learning_rate_range(),
         "digits": experiments.digits(epochs=5),
         "boundaries": experiments.decision_boundaries(epochs=5),
-        "line": experiments.sgd_line_path(),
+        "line": descent_experiments.sgd_line_path(),
     }
 
 
@@ -126,10 +126,10 @@ def test_decision_boundaries_figure(results):
 def test_line_fit_animation_has_one_frame_per_step():
     from matplotlib.animation import FuncAnimation
 
-    from dlcourse.lessons.lesson1 import experiments
+    from dlcourse.lessons.lesson1 import descent_experiments
     from dlcourse.teaching.rendering import animation_to_gif
 
-    line = experiments.sgd_line_path()
+    line = descent_experiments.sgd_line_path()
     animation = plots.line_fit_animation(line["x"], line["y"], line["path"], n_frames=5)
     assert isinstance(animation, FuncAnimation)
     gif = animation_to_gif(animation)
@@ -153,10 +153,10 @@ def test_blitted_gif_frames_equal_matplotlibs_own_writer(tmp_path, blit):
     # pixel (both quantise a frame of a few hundred colours with Pillow's median cut).
     from matplotlib.animation import FuncAnimation, PillowWriter
 
-    from dlcourse.lessons.lesson1 import experiments
+    from dlcourse.lessons.lesson1 import descent_experiments
     from dlcourse.teaching.rendering import animation_to_gif
 
-    line = experiments.sgd_line_path()
+    line = descent_experiments.sgd_line_path()
 
     def animation() -> FuncAnimation:
         if blit:  # the lesson's animation: line and label are marked animated

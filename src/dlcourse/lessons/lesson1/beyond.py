@@ -28,6 +28,7 @@ class _Lazy:
 
 
 experiments = _Lazy("dlcourse.lessons.lesson1.experiments")
+descent = _Lazy("dlcourse.lessons.lesson1.descent_experiments")
 plots = _Lazy("dlcourse.teaching.figures")
 
 
@@ -138,13 +139,13 @@ EXPERIMENTS: dict[str, Experiment] = {
     ),
     "optimisers": Experiment(
         "Gradient descent, SGD and mini-batches",
-        lambda seed: experiments.optimiser_paths(random_state=seed),
+        lambda seed: descent.optimiser_paths(random_state=seed),
         lambda r: {"beyond_optimisers": plots.optimiser_paths(r)},
         _optimiser_summary,
     ),
     "learning-rates": Experiment(
         "Learning rates too small and too large",
-        lambda seed: experiments.learning_rate_range(random_state=seed),
+        lambda seed: descent.learning_rate_range(random_state=seed),
         lambda r: {"beyond_learning_rates": plots.learning_rate_losses(r)},
         _learning_rate_summary,
     ),
@@ -166,7 +167,7 @@ EXPERIMENTS: dict[str, Experiment] = {
     ),
     "animation": Experiment(
         "Training you can watch",
-        lambda seed: experiments.sgd_line_path(random_state=seed),
+        lambda seed: descent.sgd_line_path(random_state=seed),
         lambda r: {
             "beyond_animation": plots.line_fit_animation(r["x"], r["y"], r["path"], n_frames=30)
         },

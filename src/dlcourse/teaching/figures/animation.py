@@ -22,7 +22,7 @@ def line_fit_animation(
     x, y : array_like, shape (n,)
     path : array_like, shape (updates + 1, 2)
         Bias and slope after every update, e.g. from
-        :func:`dlcourse.lessons.lesson1.experiments.sgd_line_path`.
+        :func:`dlcourse.lessons.lesson1.descent_experiments.sgd_line_path`.
     n_frames : int, default 40
         Frames, evenly spread over the updates.
 
