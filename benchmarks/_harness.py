@@ -32,10 +32,18 @@ class Row:
         return None if self.peer_time is None else self.peer_time / self.ours
 
 
-def speedups(workload: str, ours: float, peers: list[tuple[str, float, float]]) -> list[Row]:
-    """One row per (peer, its time, the speed-up targeted), the workload named on the first."""
+def speedups(workload: str, ours: float, peers: list[tuple[str, float, float | None]]) -> list[Row]:
+    """One row per (peer, its time, the speed-up targeted or None for no target), the workload
+    named on the first."""
     return [
-        Row(workload if i == 0 else "", ours, peer, time_, f">={factor:g}x", time_ / ours >= factor)
+        Row(
+            workload if i == 0 else "",
+            ours,
+            peer,
+            time_,
+            "-" if factor is None else f">={factor:g}x",
+            factor is None or time_ / ours >= factor,
+        )
         for i, (peer, time_, factor) in enumerate(peers)
     ]
 

@@ -176,8 +176,9 @@ def gradient_sum(
     ----------
     X, Y, W, model, intercept, compiled : as in :func:`sgd`
     threads : int, optional
-        Threads of the compiled pass; by default numba's count from the main thread, 1 from
-        any other (numba's thread pool must not be entered from two threads at once).
+        Threads of the compiled pass; by default the cores this process may use when called
+        from the main thread, 1 from any other (a Dask task, a thread pool of fits: there the
+        cores are already busy).
 
     Returns
     -------
@@ -186,6 +187,7 @@ def gradient_sum(
     """
     if _engine_usable(X, None, compiled):
         threads = engine.default_threads() if threads is None else threads
+        X = np.ascontiguousarray(X)  # one compiled version serves every call
         W2, Y2 = _as_columns(X, Y, W)
         G, total = engine.full_batch_gradient(X, Y2, W2, engine.KINDS[model], intercept, threads)
         return G.reshape(W.shape), float(total)

@@ -77,7 +77,7 @@ if AVAILABLE:
         p = (p01 + p23 * r2) + r4 * ((p45 + p67 * r2) + r4 * ((p89 + p1011 * r2) + r4 * p1213))
         return p * _float64_from_bits((np.int64(k) + 1023) << 52)
 
-    @njit(cache=True, fastmath=FASTMATH)
+    @njit(cache=True, fastmath=FASTMATH, inline="always")
     def _error_and_loss(z, y, r, kind):  # pragma: no cover - compiled
         """One sample: write ŷ - y into r (K,) from its logits z (K,) and targets y (K,);
         return its loss. The formulas of :mod:`dlcourse.losses`, element by element."""
@@ -146,7 +146,7 @@ if AVAILABLE:
     # Two rows and five outputs per sweep along the features: ten running sums that stay in
     # registers, so that each feature and each weight loaded serves several products.
 
-    @njit(cache=True, fastmath=FASTMATH)
+    @njit(cache=True, fastmath=FASTMATH, inline="always")
     def _logits_pair(x0, x1, Wt, b, z0, z1):  # pragma: no cover - compiled
         """z0 = b + Wt x0 and z1 = b + Wt x1, shape (K,), for two rows x0, x1 (d,)."""
         K = Wt.shape[0]
@@ -180,7 +180,7 @@ if AVAILABLE:
                 c += x1[j] * Wt[k, j]
             z0[k], z1[k] = b[k] + a, b[k] + c
 
-    @njit(cache=True, fastmath=FASTMATH)
+    @njit(cache=True, fastmath=FASTMATH, inline="always")
     def _add_outer_pair(g, gb, x0, x1, r0, r1):  # pragma: no cover - compiled
         """g[:, :d] += r0 x0ᵀ + r1 x1ᵀ and gb += r0 + r1, for two rows and their errors."""
         K = g.shape[0]
