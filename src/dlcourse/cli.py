@@ -188,8 +188,10 @@ def _format_report(report) -> str:
     lines = [f"{report.path}: {passed} of {len(report.results)} exercises pass", ""]
     if report.problems and passed == len(report.results):
         lines[0] += ", but not every cell ran (see below)"
+    total = sum(result.score for result in report.results)
+    lines[0] += f"; score {total:.2f} of {len(report.results)}"
     lines += [
-        f"  {result.exercise:<{width}}  {result.status:<11}  {result.message}"
+        f"  {result.exercise:<{width}}  {result.status:<11}  {result.score:4.2f}  {result.message}"
         for result in report.results
     ]
     if report.problems:

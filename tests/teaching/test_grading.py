@@ -69,6 +69,24 @@ def test_a_planted_mistake_is_diagnosed_through_the_notebook(tmp_path):
     assert by_name["1.1 normal equation"].passed and not report.passed
 
 
+def test_check_json_carries_scores_and_properties(tmp_path, capsys):
+    # a flipped sign keeps every property of the gradient but its value: a partial score
+    notebook = _replace_in_code(
+        build_notebook(student=False), "return (y_hat - y) * x_i", "return (y - y_hat) * x_i"
+    )
+    path = _write(notebook, tmp_path / "sign.ipynb")
+    assert main(["check", "--json", str(path)]) == 1
+    (report,) = json.loads(capsys.readouterr().out)
+    by_name = {item["exercise"]: item for item in report["exercises"]}
+    gradient = by_name["1.2 gradient"]
+    held = [p["held"] for p in gradient["properties"]]
+    assert gradient["score"] == sum(held) / len(held) and 0 < gradient["score"] < 1
+    assert all(set(p) == {"name", "held", "detail"} for p in gradient["properties"])
+    assert any(not p["held"] and "sign" in p["detail"] for p in gradient["properties"])
+    assert by_name["1.1 normal equation"]["score"] == 1.0
+    assert gradient["hint"] == 'check.hint("1.2 gradient")'
+
+
 def test_an_endless_loop_is_stopped_at_the_timeout(tmp_path, capsys):
     notebook = _replace_in_code(
         build_notebook(student=False),

@@ -53,7 +53,10 @@ def _execute(notebook, tmp_path):
         output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
     ]
     stdout = "".join(o.get("text", "") for o in outputs if o.get("name") == "stdout")
-    return outputs, stdout
+    # the checks show their verdicts as display data: an HTML block, with plain text beside it
+    shown = [o.data for o in outputs if o.output_type == "display_data" and "text/html" in o.data]
+    verdicts = [d["text/plain"] for d in shown if "Exercise " in d["text/html"]]
+    return outputs, stdout + "\n".join(verdicts)
 
 
 def test_solution_notebook_runs_clean_and_passes_every_check(tmp_path):

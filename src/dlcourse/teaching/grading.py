@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import copy
 import json
-import signal
 import tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
-from dlcourse.teaching.verdicts import ERROR, NOT_REACHED, CheckResult
+from dlcourse.teaching.verdicts import ERROR, NOT_REACHED, CheckResult, time_limit
 
 __all__ = ["NotebookReport", "grade_notebook"]
 
@@ -120,7 +120,7 @@ def _read_grades(cell: nbformat.NotebookNode, exercises: list[str]) -> list[Chec
         text = output.get("text", "")
         if output.get("output_type") == "stream" and _MARKER in text:
             payload = text.split(_MARKER, 1)[1].splitlines()[0]
-            return [CheckResult(**item) for item in json.loads(payload)]
+            return [CheckResult.from_dict(item) for item in json.loads(payload)]
     reason = next(
         (
             f"{o.get('ename')}: {o.get('evalue')}"
@@ -148,7 +148,7 @@ def _problems(cells: list[nbformat.NotebookNode], timeout: float) -> list[str]:
     return problems
 
 
-def _grade_namespace(namespace: dict[str, Any], lesson: str, time_limit: float) -> None:
+def _grade_namespace(namespace: dict[str, Any], lesson: str, time_limit_s: float) -> None:
     """Run inside the learner's kernel: check each exercise on the names it defined."""
     exercises = import_module(_CHECK_MODULES[lesson]).EXERCISES
     results = []
@@ -164,27 +164,10 @@ def _grade_namespace(namespace: dict[str, Any], lesson: str, time_limit: float) 
                 )
             )
             continue
-        with _time_limit(time_limit):
+        with time_limit(time_limit_s, partial(_timeout, time_limit_s)):
             results.append(check(*(namespace[name] for name in names), quiet=True))
     print(_MARKER + json.dumps([result.to_dict() for result in results]))
 
 
-class _time_limit:
-    """Raise TimeoutError in the main thread after ``seconds`` (where SIGALRM exists)."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.active = hasattr(signal, "setitimer")
-
-    def _expire(self, signum: int, frame: Any) -> None:
-        raise TimeoutError(f"the check took longer than {self.seconds:g} s (an endless loop?)")
-
-    def __enter__(self) -> None:
-        if self.active:
-            self.previous = signal.signal(signal.SIGALRM, self._expire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.active:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
+def _timeout(seconds: float) -> TimeoutError:
+    return TimeoutError(f"the check took longer than {seconds:g} s (an endless loop?)")

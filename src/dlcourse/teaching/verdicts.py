@@ -1,9 +1,11 @@
-"""The machinery behind the exercise checks: run a learner's code, compare, diagnose, report.
+"""The machinery behind the exercise checks: run a learner's code, judge it, report.
 
-A check calls the learner's function on several inputs and compares with the reference
-answer. When the answer is wrong it also compares with the answers that typical mistakes
-would give (a flipped sign, a missing factor, a transposed result, ...) and names the first
-one that matches, so the learner hears *why* without being handed the solution.
+A check is a list of :class:`Property` objects: what a right answer does, derived from the
+lesson (one loss per sample, zero loss for a certain right prediction, rows that sum to 1, the
+value of the lesson's formula on random inputs, ...). Each is tested on the learner's function;
+the verdict names the most specific failure (a typical mistake recognised by its values, else
+the first property that fails, in plain words) without giving the code away, and the share of
+properties that hold is the score.
 
 Stubs in the student notebook return ``not_done(placeholder)`` (functions) or hold ``TODO``
 (answers); the checks recognise both and say that the exercise is not done yet.
@@ -11,10 +13,15 @@ Stubs in the student notebook return ``not_done(placeholder)`` (functions) or ho
 
 from __future__ import annotations
 
-import re
+import contextlib
+import io
+import signal
+import sys
+import threading
 import warnings
-from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from html import escape
 from typing import Any
 
 import numpy as np
@@ -23,9 +30,16 @@ __all__ = [
     "TODO",
     "CheckResult",
     "Mistake",
-    "compare",
+    "NamedMistake",
+    "Property",
+    "PropertyResult",
+    "TooSlow",
+    "call",
+    "check_answer",
+    "judge",
     "not_done",
     "run_check",
+    "time_limit",
 ]
 
 PASSED, FAILED, NOT_DONE, ERROR, NOT_REACHED = (
@@ -36,6 +50,7 @@ PASSED, FAILED, NOT_DONE, ERROR, NOT_REACHED = (
     "not reached",
 )
 _SYMBOLS = {PASSED: "✅", FAILED: "❌", NOT_DONE: "📝", ERROR: "💥", NOT_REACHED: "⏭"}
+CALL_TIME_LIMIT = 5.0  # seconds one call of the learner's function may take on the checks' inputs
 
 
 class _Todo:
@@ -57,69 +72,219 @@ def not_done(placeholder: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class PropertyResult:
+    """Whether one property of a right answer held, and if not, what was seen instead."""
+
+    name: str
+    held: bool
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class CheckResult:
-    """The verdict on one exercise."""
+    """The verdict on one exercise.
+
+    ``score`` is the share of the exercise's properties that hold (1 only when it passes);
+    ``properties`` lists each with what was seen; ``hint`` is the command that gives a hint.
+    """
 
     exercise: str
     status: str  # "passed", "failed", "not done", "error" or "not reached"
     message: str
+    score: float = 0.0
+    properties: tuple[PropertyResult, ...] = ()
+    hint: str = ""
 
     @property
     def passed(self) -> bool:
         return self.status == PASSED
 
     def __str__(self) -> str:
-        return f"{_SYMBOLS[self.status]} Exercise {self.exercise}: {self.message}"
+        lines = [f"{_SYMBOLS[self.status]} Exercise {self.exercise}: {self.message}"]
+        if self.properties and not self.passed:
+            held = sum(p.held for p in self.properties)
+            lines.append(f"   score {self.score:.2f}: {held} of {len(self.properties)} hold")
+            lines += [f"   {'✓' if p.held else '✗'} {p.name}" for p in self.properties]
+        if self.hint and self.status in (FAILED, ERROR):
+            lines.append(f"   a hint: {self.hint}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """A compact block for Jupyter: the verdict, then what held and what did not."""
+        colour = {PASSED: "#2d6a4f", FAILED: "#9b2226", NOT_DONE: "#6c757d"}.get(
+            self.status, "#bb3e03"
+        )
+        rows = "".join(
+            f"<li style='color:{'#2d6a4f' if p.held else '#9b2226'}'>"
+            f"{'✓' if p.held else '✗'} {escape(p.name)}</li>"
+            for p in (self.properties if not self.passed else ())
+        )
+        score = f" <span style='color:#6c757d'>score {self.score:.2f}</span>" if rows else ""
+        hint = (
+            f"<div style='color:#6c757d'>a hint: <code>{escape(self.hint)}</code></div>"
+            if self.hint and self.status in (FAILED, ERROR)
+            else ""
+        )
+        return (
+            f"<div style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>"
+            f"<b>{_SYMBOLS[self.status]} Exercise {escape(self.exercise)}</b>: "
+            f"{escape(self.message)}{score}"
+            f"{f'<ul style=margin:2px 0>{rows}</ul>' if rows else ''}{hint}</div>"
+        )
 
     def _ipython_display_(self) -> None:
-        """Show nothing: the check has printed the verdict already (no echo in notebooks)."""
+        """Show nothing: the check has shown the verdict already (no echo in notebooks)."""
 
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self) | {"properties": [asdict(p) for p in self.properties]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CheckResult:
+        properties = tuple(PropertyResult(**p) for p in data.get("properties", ()))
+        return cls(**{**data, "properties": properties})
 
 
 class Mistake(Exception):
-    """Raised by a check when the learner's answer is wrong; the message is the diagnosis."""
+    """Raised when the learner's answer is wrong; the message is the diagnosis."""
+
+
+class NamedMistake(Mistake):
+    """A typical mistake recognised by the values it gives: the most specific diagnosis."""
+
+
+class TooSlow(Mistake):
+    """The learner's function ran past the time limit: the remaining properties are skipped."""
 
 
 class _LearnerError(Exception):
     """The learner's own code raised; wraps the original exception."""
 
 
+@dataclass(frozen=True)
+class Property:
+    """What a right answer does, and a test that raises :class:`Mistake` when it does not."""
+
+    name: str
+    test: Callable[[], object] = field(repr=False)
+
+
 def call(func: Callable[..., Any], *args: Any) -> Any:
-    """Call the learner's ``func`` on copies of ``args``; their exceptions become verdicts."""
+    """Call the learner's ``func`` on copies of ``args``.
+
+    Its exceptions become verdicts; so do a call that takes longer than
+    :data:`CALL_TIME_LIMIT` and a function that prints its result instead of returning it.
+    """
     if not callable(func):
         raise Mistake(f"expected a function, got {type(func).__name__} {func!r}.")
     copies = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
+    printed = io.StringIO()
     try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
+        with (
+            warnings.catch_warnings(),
+            np.errstate(all="ignore"),
+            contextlib.redirect_stdout(printed),
+            time_limit(CALL_TIME_LIMIT, _TooLong, unless_running=True),
+        ):
             warnings.simplefilter("ignore")
-            return func(*copies)
+            result = func(*copies)
+    except _TooLong:
+        raise TooSlow(
+            f"your function ran for more than {CALL_TIME_LIMIT:g} s on a small input: is there "
+            "an endless loop, or a loop over far more values than needed?"
+        ) from None
     except Exception as error:
         raise _LearnerError(error) from error
+    finally:
+        sys.stdout.write(printed.getvalue())  # the learner's own prints stay visible
+    if result is None and printed.getvalue().strip():
+        raise Mistake(
+            "your function prints its result instead of returning it: end it with "
+            "`return ...` (it returned None)."
+        )
+    return result
+
+
+def judge(
+    exercise: str,
+    properties: Sequence[Property],
+    *,
+    success: str,
+    quiet: bool = False,
+    hint: str = "",
+) -> CheckResult:
+    """Test every property; report the most specific failure and the share that held.
+
+    A :class:`NamedMistake` (a typical mistake recognised by its values) is reported before
+    any other failure; then an exception in the learner's code while testing the first
+    property (the plain call), which makes the verdict an error; otherwise the first property
+    that fails, in the order given. An exception in a later property is that property's
+    failure.
+    """
+    before = _placeholders_returned
+    results: list[PropertyResult] = []
+    named = first = error = None
+    for index, prop in enumerate(properties):
+        too_slow = False
+        try:
+            prop.test()
+            results.append(PropertyResult(prop.name, True))
+        except Mistake as mistake:
+            results.append(PropertyResult(prop.name, False, str(mistake)))
+            first = first or str(mistake)
+            if isinstance(mistake, NamedMistake):
+                named = named or str(mistake)
+            too_slow = isinstance(mistake, TooSlow)
+        except _LearnerError as wrapped:
+            cause = wrapped.__cause__ or wrapped
+            text = f"your code raised {type(cause).__name__}: {cause}. {_hint_for(cause)}".strip()
+            results.append(PropertyResult(prop.name, False, text))
+            first = first or text
+            if index == 0:
+                error = text
+            too_slow = isinstance(cause, TimeoutError)  # the grader's limit for the whole check
+        if _placeholders_returned != before:
+            break
+        if too_slow:  # each further call would take as long: the rest are not tested
+            results += [
+                PropertyResult(p.name, False, "not tested: the function ran too long")
+                for p in properties[index + 1 :]
+            ]
+            break
+    if _placeholders_returned != before:
+        status, message = (
+            NOT_DONE,
+            "not done yet: the code still reaches a TODO placeholder. Write your solution.",
+        )
+        results = []
+    elif named is not None:
+        status, message = FAILED, named
+    elif error is not None:
+        status, message = ERROR, error
+    elif first is not None:
+        status, message = FAILED, first
+    else:
+        status, message = PASSED, success
+    score = 1.0 if status == PASSED else sum(r.held for r in results) / max(len(properties), 1)
+    result = CheckResult(exercise, status, message, min(score, 1.0), tuple(results), hint)
+    if not quiet:
+        show(result)
+    return result
 
 
 def run_check(exercise: str, probe: Callable[[], str], *, quiet: bool = False) -> CheckResult:
-    """Run ``probe`` (which raises :class:`Mistake` or returns a success message) and report.
-
-    The verdict is printed unless ``quiet`` and returned as a :class:`CheckResult`.
-    """
-    before = _placeholders_returned
-    try:
-        message = probe()
-        status = PASSED
-    except Mistake as mistake:
-        status, message = FAILED, str(mistake)
-    except _LearnerError as wrapped:
-        error = wrapped.__cause__ or wrapped
-        status = ERROR
-        message = f"your code raised {type(error).__name__}: {error}. {_hint_for(error)}".strip()
-    if _placeholders_returned != before:
-        status = NOT_DONE
-        message = "not done yet: the code still reaches a TODO placeholder. Write your solution."
-    result = CheckResult(exercise, status, message)
+    """:func:`judge` with one property: ``probe`` raises :class:`Mistake` or returns the
+    success message (for checks of answers, not of functions)."""
+    messages: list[str] = []
+    result = judge(
+        exercise,
+        [Property("the answer is right", lambda: messages.append(probe()))],
+        success="",
+        quiet=True,
+    )
+    if result.passed:
+        result = CheckResult(exercise, PASSED, messages[-1], 1.0, result.properties)
     if not quiet:
-        print(result)
+        show(result)
     return result
 
 
@@ -128,66 +293,70 @@ def check_answer(exercise: str, answer: Any, probe: Callable[[], str], quiet: bo
     if answer is TODO or (isinstance(answer, Mapping) and TODO in answer.values()):
         result = CheckResult(exercise, NOT_DONE, "not done yet: replace TODO with your answer.")
         if not quiet:
-            print(result)
+            show(result)
         return result
     return run_check(exercise, probe, quiet=quiet)
 
 
-def compare(
-    got: Any,
-    expected: np.ndarray,
-    mistakes: Mapping[str, np.ndarray | list[np.ndarray]] | None = None,
-    *,
-    what: str = "the result",
-    rtol: float = 1e-6,
-) -> None:
-    """Raise :class:`Mistake` unless ``got`` equals ``expected``, naming the mistake that fits.
-
-    ``mistakes`` maps each diagnosis to the answer (or answers) that mistake would produce.
-    """
-    try:
-        got = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        raise Mistake(f"{what} should be numbers, got {type(got).__name__}.") from None
-    if got.shape != expected.shape:
-        raise Mistake(_shape_message(got.shape, expected.shape, what))
-    if not np.all(np.isfinite(got)):
-        raise Mistake(f"{what} contains inf or NaN for inputs where the answer is finite.")
-    if np.allclose(got, expected, rtol=rtol, atol=1e-10):
+def show(result: CheckResult) -> None:
+    """The verdict as an HTML block in a Jupyter kernel, as plain text elsewhere."""
+    shell = _kernel_shell()
+    if shell is None:
+        print(result)
         return
-    for diagnosis, answers in (mistakes or {}).items():
-        for wrong in answers if isinstance(answers, list) else [answers]:
-            if wrong.shape == got.shape and np.allclose(got, wrong, rtol=rtol, atol=1e-10):
-                raise Mistake(diagnosis)
-    raise Mistake(
-        f"{what} has the right shape {got.shape} but wrong values (none of the usual mistakes "
-        "matches). Compare your code with the formula term by term."
-    )
+    from IPython.display import display
+
+    display({"text/plain": str(result), "text/html": result._repr_html_()}, raw=True)
 
 
-def _shape_message(got: tuple[int, ...], expected: tuple[int, ...], what: str) -> str:
-    message = f"{what} has shape {got}, but it should have shape {expected}."
-    if len(got) == 2 and got == expected[::-1]:
-        return message + " It is transposed: a transpose is missing or one too many."
-    if len(got) == 2 and len(expected) == 2 and got[0] == got[1] == expected[0]:
-        return message + (
-            " An (n, 1) array combined with an (n,) array broadcasts to (n, n): make both "
-            "operands the same shape first."
+def _kernel_shell() -> Any:
+    ipython = sys.modules.get("IPython")
+    if ipython is None:
+        return None
+    shell = ipython.get_ipython()
+    return shell if shell is not None and hasattr(shell, "kernel") else None
+
+
+class _TooLong(BaseException):
+    """Raised by the alarm inside the learner's call (a BaseException: their code's
+    ``except Exception`` cannot swallow it)."""
+
+
+class time_limit:
+    """Raise ``error()`` in the calling code after ``seconds``, where SIGALRM exists and in the
+    main thread; with ``unless_running``, also only when no other alarm is running (the
+    grader's limit for a whole check, around this one for a single call)."""
+
+    def __init__(
+        self, seconds: float, error: Callable[[], BaseException], *, unless_running: bool = False
+    ) -> None:
+        self.seconds, self.error = seconds, error
+        self.active = (
+            hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+            and not (unless_running and signal.getitimer(signal.ITIMER_REAL)[0] > 0)
         )
-    if int(np.prod(got)) == int(np.prod(expected)):
-        return (
-            message
-            + " The numbers are there, but an extra or missing axis/transpose changes the shape."
-        )
-    return message
+
+    def _expire(self, signum: int, frame: Any) -> None:
+        raise self.error()
+
+    def __enter__(self) -> None:
+        if self.active:
+            self.previous = signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
 
 
-def _hint_for(error: Exception) -> str:
+def _hint_for(error: BaseException) -> str:
     text = str(error)
     if "matmul" in text or ("shapes" in text and "not aligned" in text):
         return "Check the shapes of the factors of each product, and their order."
     if "could not be broadcast" in text:
         return "Two arrays of incompatible shapes were combined; print their shapes."
-    if re.search(r"[Ss]ingular matrix", text):
+    if "ingular matrix" in text:
         return "The matrix you invert is singular; check which product you invert."
     return ""

@@ -2,11 +2,14 @@
 
     from dlcourse.lessons.lesson1 import check
     check.exercise_1_2_gradient(calc_gradient)
+    check.hint()                      # a hint for the last exercise that failed
 
-Each check runs the learner's code on several random inputs and shapes, compares with the
-reference answer, prints a short verdict and returns a
-:class:`dlcourse.teaching.verdicts.CheckResult`.
-A wrong answer is matched against typical mistakes to say what probably went wrong.
+Each check tests the properties a right answer has (:mod:`.properties`,
+:mod:`.step_properties`, :mod:`.softmax_properties`) on the learner's
+function, names a typical mistake when the values show one (:mod:`.mistakes`), and returns a
+:class:`dlcourse.teaching.verdicts.CheckResult` with a score (the share of properties that
+hold) and what held and what did not. ``hint=1, 2, 3`` adds a hint of that level
+(:mod:`.hints`): a nudge, a pointer, the formula; never code.
 """
 
 from __future__ import annotations
@@ -14,10 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import numpy as np
-
-from dlcourse.activations import sigmoid, softmax
-from dlcourse.teaching.verdicts import CheckResult, Mistake, call, check_answer, compare, run_check
+from dlcourse.lessons.lesson1 import properties, softmax_properties, step_properties
+from dlcourse.lessons.lesson1.hints import HINTS
+from dlcourse.teaching.verdicts import (
+    PASSED,
+    CheckResult,
+    Mistake,
+    Property,
+    check_answer,
+    judge,
+)
 
 __all__ = [
     "EXERCISES",
@@ -32,42 +41,84 @@ __all__ = [
     "exercise_1_4_gradient",
     "exercise_1_4_sgd_step",
     "exercise_1_4_softmax",
+    "hint",
 ]
 
-_SEED = 20240101  # the checks' own inputs: the same for every learner
+_SUCCESS = {
+    "1.1 normal equation": "correct: your normal equation recovers the least-squares weights.",
+    "1.2 binary cross-entropy": "correct: one finite loss per sample, also for ŷ = 0 or 1.",
+    "1.2 gradient": "correct: (ŷ - y) x, one entry per weight.",
+    "1.2 forward pass": "correct: ŷ = σ(x · w), also for w as a (d+1, 1) column.",
+    "1.2 SGD update": "correct: one SGD step, and w keeps its shape.",
+    "1.4 softmax": "correct: rows sum to 1, and large logits do not overflow.",
+    "1.4 forward pass": "correct: ŷ = softmax(x W), one probability per class.",
+    "1.4 gradient": "correct: x (ŷ - y)ᵀ, the shape of W.",
+    "1.4 SGD update": "correct: one SGD step, and W keeps its shape.",
+}
+_levels: dict[str, int] = {}  # how many hints each exercise has had
+_last_failed: list[str] = []
 
 
-def _rng() -> np.random.Generator:
-    return np.random.default_rng(_SEED)
+def hint(exercise: str | None = None, level: int | None = None) -> str:
+    """Print and return a hint for ``exercise`` (by default the last one that did not pass).
+
+    Each call for the same exercise goes one level further, up to the formula (level 3);
+    ``level`` asks for one directly.
+    """
+    if exercise is None:
+        if not _last_failed:
+            text = "every exercise checked so far passed: no hint needed."
+            print(text)
+            return text
+        exercise = _last_failed[-1]
+    if exercise not in HINTS:
+        raise ValueError(f"exercise must be one of {sorted(HINTS)}, got {exercise!r}.")
+    if level is None:
+        level = min(_levels.get(exercise, 0) + 1, 3)
+    if level not in (1, 2, 3):
+        raise ValueError(f"level must be 1, 2 or 3, got {level!r}.")
+    _levels[exercise] = max(_levels.get(exercise, 0), level)
+    text = f"Hint {level}/3 for {exercise}: {HINTS[exercise][level - 1]}"
+    print(text)
+    return text
 
 
-def _design(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
-    return np.column_stack([np.ones(n), rng.normal(size=(n, d))])  # (n, d+1), bias first
+def _check(exercise: str, props: list[Property], quiet: bool, hint_level: int) -> CheckResult:
+    result = judge(
+        exercise,
+        props,
+        success=_SUCCESS[exercise],
+        quiet=quiet,
+        hint=f'check.hint("{exercise}")',
+    )
+    return _after(result, quiet, hint_level)
+
+
+def _after(result: CheckResult, quiet: bool, hint_level: int) -> CheckResult:
+    if result.status != PASSED:
+        _last_failed.append(result.exercise)
+    if hint_level and not quiet:
+        hint(result.exercise, hint_level)
+    return result
 
 
 # ------------------------------------------------------------------------- Exercise 1.1
 
 
-def exercise_1_1_normal_equation(normal_equation: Callable, quiet: bool = False) -> CheckResult:
+def exercise_1_1_normal_equation(
+    normal_equation: Callable, quiet: bool = False, hint: int = 0
+) -> CheckResult:
     """``normal_equation(X, y)`` must return w = (XᵀX)⁻¹ Xᵀ y."""
-
-    def probe() -> str:
-        rng = _rng()
-        # A square X first: there, wrongly ordered products still run and can be recognised.
-        for n, d in [(3, 2), (20, 1), (30, 3)]:
-            X = _design(rng, n, d)
-            y = rng.normal(size=n)
-            expected = np.linalg.solve(X.T @ X, X.T @ y)
-            compare(call(normal_equation, X, y), expected, _wrong_normal_equations(X, y), what="w")
-        return "correct: your normal equation recovers the least-squares weights."
-
-    return run_check("1.1 normal equation", probe, quiet=quiet)
+    props = properties.normal_equation(normal_equation)
+    return _check("1.1 normal equation", props, quiet, hint)
 
 
 # ------------------------------------------------------------------------- Exercise 1.2
 
 
-def exercise_1_2_questions(n_datapoints: Any, n_weights: Any, quiet: bool = False) -> CheckResult:
+def exercise_1_2_questions(
+    n_datapoints: Any, n_weights: Any, quiet: bool = False, hint: int = 0
+) -> CheckResult:
     """The two Iris questions: how many data points, how many weights without the bias."""
 
     def probe() -> str:
@@ -94,150 +145,42 @@ def exercise_1_2_questions(n_datapoints: Any, n_weights: Any, quiet: bool = Fals
         return "correct: 150 flowers, 4 weights (one per measurement) plus the bias."
 
     answers = {"n_datapoints": n_datapoints, "n_weights": n_weights}
-    return check_answer("1.2 Iris questions", answers, probe, quiet)
+    result = check_answer("1.2 Iris questions", answers, probe, quiet)
+    return _after(result, quiet, hint)
 
 
 def exercise_1_2_binary_cross_entropy(
-    binary_cross_entropy: Callable, quiet: bool = False
+    binary_cross_entropy: Callable, quiet: bool = False, hint: int = 0
 ) -> CheckResult:
     """``binary_cross_entropy(y, y_hat)``: one loss per sample, finite even for ŷ = 0 or 1."""
-
-    def probe() -> str:
-        rng = _rng()
-        y = np.array([1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0])
-        y_hat = rng.uniform(0.05, 0.95, size=y.size)
-        expected = -(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
-        got = call(binary_cross_entropy, y, y_hat)
-        if np.size(got) == 1:
-            raise Mistake(
-                f"for {y.size} samples it returns one number: return one loss per sample, "
-                "without summing or averaging."
-            )
-        mistakes = {
-            "the sign is flipped: log of a probability is negative, so the loss needs a minus "
-            "in front to be positive.": -expected,
-            "the (1 - y) factor is missing: for samples of class 1 the second term must vanish.": -(
-                y * np.log(y_hat) + np.log(1 - y_hat)
-            ),
-            "the term for class 0, (1 - y) log(1 - ŷ), is missing.": -(y * np.log(y_hat)),
-        }
-        compare(got, expected, mistakes, what="the loss")
-        one = np.asarray(call(binary_cross_entropy, 1.0, 0.8), float)
-        compare(
-            one.reshape(()) if one.size == 1 else one,
-            np.asarray(-np.log(0.8)),
-            what="the loss of one sample",
-        )
-        y_sure, y_hat_sure = np.array([1.0, 0.0, 1.0]), np.array([0.0, 1.0, 1.0])
-        extreme = np.asarray(call(binary_cross_entropy, y_sure, y_hat_sure), float)
-        if extreme.shape != (3,) or not np.all(np.isfinite(extreme)):
-            raise Mistake(
-                "for ŷ exactly 0 or 1 the loss is inf or NaN: log(0) is -inf "
-                "(and 0 · log 0 is NaN). "
-                "The sigmoid does reach 0 and 1 in floating point; keep ŷ away from 0 and 1 "
-                "before taking the logarithm."
-            )
-        if not (extreme[0] > 10 and extreme[1] > 10 and -1e-6 < extreme[2] < 1e-3):
-            raise Mistake(
-                "a confident wrong prediction must cost a large loss, "
-                "a confident right one almost none."
-            )
-        return "correct: one finite loss per sample, also for ŷ = 0 or 1."
-
-    return run_check("1.2 binary cross-entropy", probe, quiet=quiet)
+    props = properties.binary_cross_entropy(binary_cross_entropy)
+    return _check("1.2 binary cross-entropy", props, quiet, hint)
 
 
-def exercise_1_2_gradient(calc_gradient: Callable, quiet: bool = False) -> CheckResult:
+def exercise_1_2_gradient(
+    calc_gradient: Callable, quiet: bool = False, hint: int = 0
+) -> CheckResult:
     """``calc_gradient(y, y_hat, x_i)`` must return (ŷ - y) xᵢ, of the shape of w."""
-
-    def probe() -> str:
-        rng = _rng()
-        for d in (4, 2, 6):
-            x = _design(rng, 1, d)[0]  # (d+1,)
-            for y in (0.0, 1.0):
-                y_hat = rng.uniform(0.1, 0.9)
-                expected = (y_hat - y) * x
-                mistakes = {
-                    "the sign is flipped: the gradient is (ŷ - y) x, pointing uphill; "
-                    "the update subtracts it.": -expected,
-                    "there is an extra factor ŷ(1 - ŷ): the sigmoid's derivative already cancels "
-                    "the denominator of the loss's derivative.": expected * y_hat * (1 - y_hat),
-                    "that is ∂L/∂ŷ times x: multiply by the sigmoid's derivative ŷ(1 - ŷ), "
-                    "and it simplifies.": expected / (y_hat * (1 - y_hat)),
-                }
-                compare(call(calc_gradient, y, y_hat, x), expected, mistakes, what="the gradient")
-        return "correct: (ŷ - y) x, one entry per weight."
-
-    return run_check("1.2 gradient", probe, quiet=quiet)
+    return _check("1.2 gradient", properties.logistic_gradient(calc_gradient), quiet, hint)
 
 
-def exercise_1_2_forward_pass(forward_pass: Callable, quiet: bool = False) -> CheckResult:
+def exercise_1_2_forward_pass(
+    forward_pass: Callable, quiet: bool = False, hint: int = 0
+) -> CheckResult:
     """``forward_pass(x_i, w)`` must return ŷ = σ(xᵢ · w) for one sample."""
-
-    def probe() -> str:
-        rng = _rng()
-        for d, column in [(4, False), (4, True), (2, False)]:
-            x = _design(rng, 1, d)[0]
-            w = rng.normal(size=(d + 1, 1) if column else d + 1)
-            z = float(x @ w.ravel())
-            got = np.asarray(call(forward_pass, x, w), float)
-            if got.size != 1:
-                raise Mistake(
-                    f"for one sample it returns shape {got.shape}: z = x · w is a single number "
-                    "(a dot product, not an element-wise product)."
-                )
-            mistakes = {
-                "it returns the logit z: apply the sigmoid to get a probability.": np.asarray(z),
-                "the sign in the exponent is flipped: σ(z) = 1 / (1 + e^(-z)).": np.asarray(
-                    sigmoid(-z)
-                ),
-            }
-            compare(got.reshape(()), np.asarray(sigmoid(z)), mistakes, what="ŷ")
-        return "correct: ŷ = σ(x · w), also for w as a (d+1, 1) column."
-
-    return run_check("1.2 forward pass", probe, quiet=quiet)
+    return _check("1.2 forward pass", properties.logistic_forward_pass(forward_pass), quiet, hint)
 
 
-def exercise_1_2_sgd_step(sgd_step: Callable, quiet: bool = False) -> CheckResult:
+def exercise_1_2_sgd_step(sgd_step: Callable, quiet: bool = False, hint: int = 0) -> CheckResult:
     """``sgd_step(w, x_i, y_i, learning_rate)`` must return w - λ (ŷ - y) xᵢ, shaped like w."""
-
-    def gradient(w: np.ndarray, x: np.ndarray, y: float) -> np.ndarray:
-        return ((sigmoid(x @ w.reshape(-1)) - y) * x).reshape(w.shape)
-
-    def logit_gradient(w: np.ndarray, x: np.ndarray, y: float) -> np.ndarray:
-        return ((x @ w.reshape(-1) - y) * x).reshape(w.shape)
-
-    def probe() -> str:
-        rng = _rng()
-        for d, column, y, learning_rate in [
-            (4, True, 1.0, 0.1),
-            (4, False, 0.0, 0.5),
-            (2, True, 0.0, 0.01),
-        ]:
-            x = _design(rng, 1, d)[0]
-            w = rng.normal(size=(d + 1, 1) if column else d + 1)
-            _check_update(
-                sgd_step,
-                w,
-                x,
-                y,
-                learning_rate,
-                gradient,
-                {
-                    "the prediction used is the logit z, not σ(z): "
-                    "apply the sigmoid first.": logit_gradient
-                },
-            )
-        return "correct: one SGD step, and w keeps its shape."
-
-    return run_check("1.2 SGD update", probe, quiet=quiet)
+    return _check("1.2 SGD update", step_properties.sgd_step(sgd_step, softmax=False), quiet, hint)
 
 
 # ------------------------------------------------------------------------- Exercise 1.3
 
 
 def exercise_1_3_learning_rates(
-    accuracies: Mapping[float, float], quiet: bool = False
+    accuracies: Mapping[float, float], quiet: bool = False, hint: int = 0
 ) -> CheckResult:
     """``accuracies`` maps each learning rate 0.1, 0.01, 0.001, 0.0001 to the training accuracy."""
 
@@ -262,198 +205,37 @@ def exercise_1_3_learning_rates(
             )
         return "correct: 100% at 0.1 and 0.01; smaller rates have not gone far enough yet."
 
-    return check_answer("1.3 learning rates", accuracies, probe, quiet)
+    result = check_answer("1.3 learning rates", accuracies, probe, quiet)
+    return _after(result, quiet, hint)
 
 
 # ------------------------------------------------------------------------- Exercise 1.4
 
 
-def exercise_1_4_softmax(softmax_function: Callable, quiet: bool = False) -> CheckResult:
+def exercise_1_4_softmax(softmax: Callable, quiet: bool = False, hint: int = 0) -> CheckResult:
     """``softmax(z)``: probabilities along the last axis, for one sample (K,) or a batch (n, K)."""
-
-    def probe() -> str:
-        rng = _rng()
-        z = rng.normal(size=3)
-        compare(
-            call(softmax_function, z),
-            softmax(z),
-            {
-                "it returns e^z without dividing by the sum: "
-                "the probabilities must add up to 1.": np.exp(z),
-            },
-            what="softmax of one sample",
-        )
-        Z = rng.normal(size=(4, 3))  # 4 samples, 3 classes
-        compare(
-            call(softmax_function, Z),
-            softmax(Z),
-            {
-                "it normalises over the wrong axis: each row (one sample's K scores) "
-                "must sum to 1, "
-                "not each column.": np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True),
-            },
-            what="softmax of a batch (4 samples, 3 classes)",
-        )
-        big = np.asarray(call(softmax_function, np.array([1000.0, 0.0])), float)
-        if not np.all(np.isfinite(big)):
-            raise Mistake(
-                "softmax([1000, 0]) gives NaN: e^1000 overflows to inf. Softmax does not change "
-                "when the same number is subtracted from every z, so subtract the largest first."
-            )
-        compare(big, np.array([1.0, 0.0]), what="softmax([1000, 0])")
-        return "correct: rows sum to 1, and large logits do not overflow."
-
-    return run_check("1.4 softmax", probe, quiet=quiet)
+    return _check("1.4 softmax", softmax_properties.softmax(softmax), quiet, hint)
 
 
-def exercise_1_4_forward_pass(forward_pass: Callable, quiet: bool = False) -> CheckResult:
+def exercise_1_4_forward_pass(
+    forward_pass: Callable, quiet: bool = False, hint: int = 0
+) -> CheckResult:
     """``forward_pass(x_i, W)`` must return ŷ = softmax(xᵢ W), shape (K,)."""
-
-    def probe() -> str:
-        rng = _rng()
-        for d, K in [(4, 3), (2, 5)]:
-            x = _design(rng, 1, d)[0]
-            W = rng.normal(size=(d + 1, K))
-            z = x @ W
-            compare(
-                call(forward_pass, x, W),
-                softmax(z),
-                {
-                    "it returns the logits z = x W: apply the softmax to get probabilities.": z,
-                },
-                what="ŷ",
-            )
-        return "correct: ŷ = softmax(x W), one probability per class."
-
-    return run_check("1.4 forward pass", probe, quiet=quiet)
-
-
-def exercise_1_4_gradient(calc_gradient: Callable, quiet: bool = False) -> CheckResult:
-    """``calc_gradient(y, y_hat, x_i)`` must return x (ŷ - y)ᵀ, shape (d+1, K) like W."""
-
-    def probe() -> str:
-        rng = _rng()
-        for d, K in [(4, 3), (2, 4)]:
-            x = _design(rng, 1, d)[0]
-            y = np.eye(K)[rng.integers(K)]
-            y_hat = softmax(rng.normal(size=K))
-            expected = np.outer(x, y_hat - y)  # (d+1, K)
-            got = call(calc_gradient, y, y_hat, x)
-            if np.ndim(got) < 2 and np.size(got) <= max(K, d + 1):
-                raise Mistake(
-                    f"it returns shape {np.shape(got)}: x (ŷ - y)ᵀ is an outer product, a matrix "
-                    f"of the shape of W ({d + 1}, {K}), not an inner product."
-                )
-            compare(
-                got,
-                expected,
-                {
-                    "the sign is flipped: the gradient is x (ŷ - y)ᵀ.": -expected,
-                },
-                what="the gradient",
-            )
-        return "correct: x (ŷ - y)ᵀ, the shape of W."
-
-    return run_check("1.4 gradient", probe, quiet=quiet)
-
-
-def exercise_1_4_sgd_step(sgd_step: Callable, quiet: bool = False) -> CheckResult:
-    """``sgd_step(W, x_i, y_i, learning_rate)`` must return W - λ x (ŷ - y)ᵀ, shaped like W."""
-
-    def gradient(W: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        return np.outer(x, softmax(x @ W) - y)
-
-    def logit_gradient(W: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        return np.outer(x, x @ W - y)
-
-    def probe() -> str:
-        rng = _rng()
-        for d, K, learning_rate in [(4, 3, 0.1), (2, 4, 0.5), (4, 3, 0.01)]:
-            x = _design(rng, 1, d)[0]
-            W = rng.normal(size=(d + 1, K))
-            y = np.eye(K)[rng.integers(K)]
-            _check_update(
-                sgd_step,
-                W,
-                x,
-                y,
-                learning_rate,
-                gradient,
-                {"the prediction used is the logits z, not softmax(z).": logit_gradient},
-            )
-        return "correct: one SGD step, and W keeps its shape."
-
-    return run_check("1.4 SGD update", probe, quiet=quiet)
-
-
-# ------------------------------------------------------------------------------ shared
-
-
-def _check_update(
-    sgd_step: Callable,
-    w: np.ndarray,
-    x: np.ndarray,
-    y: Any,
-    learning_rate: float,
-    gradient: Callable[[np.ndarray, np.ndarray, Any], np.ndarray],
-    extra_mistakes: Mapping[str, Callable[[np.ndarray, np.ndarray, Any], np.ndarray]],
-) -> None:
-    """Compare one update w - λ ∇L(w) with the updates that typical mistakes produce."""
-    g = gradient(w, x, y)
-    expected = w - learning_rate * g
-    got = np.asarray(call(sgd_step, w, x, y, learning_rate), float)
-    if got.shape != w.shape:
-        raise Mistake(
-            f"the update changed the shape of the weights from {w.shape} to {got.shape}. "
-            + (
-                "An (n, 1) array minus an (n,) array broadcasts to (n, n): give the gradient the "
-                "shape of the weights before subtracting."
-                if got.ndim == 2 and got.shape[0] == got.shape[1] == w.shape[0]
-                else "The weights must keep their shape from step to step."
-            )
-        )
-    mistakes = {
-        "the weights move uphill: subtract λ times the gradient, do not add it.": w
-        + learning_rate * g,
-        "the learning rate is applied twice (λ² instead of λ).": w - learning_rate**2 * g,
-        "the learning rate is missing: the step is the whole gradient, not λ times it.": w - g,
-        "the gradient is computed from the updated weights instead of the current ones: compute "
-        "ŷ and the gradient first, then update.": w - learning_rate * gradient(expected, x, y),
-    }
-    mistakes |= {text: w - learning_rate * wrong(w, x, y) for text, wrong in extra_mistakes.items()}
-    compare(got, expected, mistakes, what="the new weights")
-
-
-def _wrong_normal_equations(X: np.ndarray, y: np.ndarray) -> dict[str, list[np.ndarray]]:
-    """What typical slips in (XᵀX)⁻¹Xᵀy compute, for the shapes where they compute at all."""
-    inv = np.linalg.inv
-    return _evaluate(
-        {
-            "the formula's factors are in the wrong order: the matrix to invert is XᵀX "
-            "(Xᵀ on the left), of shape (d+1, d+1), and Xᵀy comes after it.": [
-                lambda: inv(X @ X.T) @ X.T @ y,
-                lambda: inv(X.T @ X) @ X @ y,
-                lambda: X.T @ inv(X.T @ X) @ y,
-            ],
-            "XᵀX is multiplied instead of inverted: use its inverse.": [lambda: X.T @ X @ X.T @ y],
-            "Xᵀ is missing between the inverse and y.": [lambda: inv(X.T @ X) @ y],
-        }
+    return _check(
+        "1.4 forward pass", softmax_properties.softmax_forward_pass(forward_pass), quiet, hint
     )
 
 
-def _evaluate(
-    candidates: Mapping[str, list[Callable[[], np.ndarray]]],
-) -> dict[str, list[np.ndarray]]:
-    """Evaluate each mistake's candidate answers, skipping those whose shapes do not even fit."""
-    evaluated: dict[str, list[np.ndarray]] = {}
-    for diagnosis, makers in candidates.items():
-        for make in makers:
-            try:
-                with np.errstate(all="ignore"):
-                    evaluated.setdefault(diagnosis, []).append(make())
-            except (ValueError, np.linalg.LinAlgError):
-                continue
-    return evaluated
+def exercise_1_4_gradient(
+    calc_gradient: Callable, quiet: bool = False, hint: int = 0
+) -> CheckResult:
+    """``calc_gradient(y, y_hat, x_i)`` must return x (ŷ - y)ᵀ, shape (d+1, K) like W."""
+    return _check("1.4 gradient", softmax_properties.softmax_gradient(calc_gradient), quiet, hint)
+
+
+def exercise_1_4_sgd_step(sgd_step: Callable, quiet: bool = False, hint: int = 0) -> CheckResult:
+    """``sgd_step(W, x_i, y_i, learning_rate)`` must return W - λ x (ŷ - y)ᵀ, shaped like W."""
+    return _check("1.4 SGD update", step_properties.sgd_step(sgd_step, softmax=True), quiet, hint)
 
 
 # For the grader: exercise name -> (check, names the notebook must define, in order).

@@ -23,7 +23,10 @@
 # **How to work through this notebook.** Read each section, then complete the code where it
 # says `TODO`. Right after each exercise a cell calls a check, for example
 # `check.exercise_1_2_gradient(calc_gradient)`. It tries your code on several inputs and
-# tells you whether it is right and, if not, what the likely cause is. Talk to your
+# tells you whether it is right and, if not, which property of a right answer it misses
+# (with a score: the share of those properties your code already has). Stuck? Run
+# `check.hint()` for a hint on the last exercise that did not pass; run it again for a more
+# specific one. Talk to your
 # colleagues as much as you like, but write the code yourself (switch off AI completion):
 # the point is to remember the ideas, not to finish quickly.
 

@@ -1,0 +1,122 @@
+"""The properties of one SGD step, for logistic (Exercise 1.2) and softmax regression (1.4):
+the shape kept, a step in proportion to λ and downhill, along x (ŷ − y)ᵀ, from the model's own
+prediction, and the lesson's values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from dlcourse.lessons.lesson1 import mistakes
+from dlcourse.lessons.lesson1.probes import bce, checks_rng, design, require, sigmoid, softmax_of
+from dlcourse.teaching.diagnosis import compare, numbers
+from dlcourse.teaching.verdicts import Mistake, Property, call
+
+# --------------------------------------------------------- 1.2 and 1.4: one SGD step
+
+
+def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
+    rng = checks_rng()
+    d, K = 4, 3
+    x = design(rng, 1, d)[0]
+    w = rng.normal(size=(d + 1, K) if softmax else (d + 1, 1))
+    y = np.eye(K)[1] if softmax else 1.0
+
+    def predict(w_: np.ndarray) -> Any:
+        return softmax_of(x @ w_) if softmax else sigmoid(float(x @ w_.reshape(-1)))
+
+    def loss(w_: np.ndarray) -> float:
+        p = predict(w_)
+        return float(-np.sum(y * np.log(p)) if softmax else bce(y, p))
+
+    def gradient(w_: np.ndarray, x_: np.ndarray, y_: Any) -> np.ndarray:
+        if softmax:
+            return np.outer(x_, softmax_of(x_ @ w_) - y_)
+        return ((sigmoid(x_ @ w_.reshape(-1)) - y_) * x_).reshape(w_.shape)
+
+    def step(w_: np.ndarray, rate: float) -> np.ndarray:
+        got = numbers(call(f, w_, x, y, rate), "the new weights")
+        if got.shape != w_.shape:
+            broadcast = got.ndim == 2 and got.shape[0] == got.shape[1] == w_.shape[0]
+            raise Mistake(
+                f"the update changed the shape of the weights from {w_.shape} to {got.shape}. "
+                + (
+                    "An (n, 1) array minus an (n,) array broadcasts to (n, n): give the gradient "
+                    "the shape of the weights before subtracting."
+                    if broadcast
+                    else "The weights must keep their shape from step to step."
+                )
+            )
+        return got
+
+    def keeps_shape() -> None:
+        step(w, 0.1)
+        if not softmax:
+            step(w.reshape(-1), 0.1)
+
+    def proportional() -> None:
+        big, small = step(w, 0.1) - w, step(w, 0.01) - w
+        require(
+            np.allclose(big, 10 * small, rtol=1e-5, atol=1e-12),
+            "the change of the weights is not proportional to λ (λ = 0.1 moves them "
+            f"{np.abs(big).max() / max(np.abs(small).max(), 1e-300):.3g} times as far as "
+            "λ = 0.01): the step is λ times the gradient, once.",
+        )
+
+    def descends() -> None:
+        require(
+            loss(step(w, 1e-3)) < loss(w),
+            "a small step makes this sample's loss larger, not smaller: the weights must move "
+            "against the gradient, downhill.",
+        )
+
+    def structure() -> None:
+        change = step(w, 0.1) - w
+        if softmax:
+            require(
+                np.allclose(change.sum(axis=1), 0, atol=1e-12),
+                "the rows of the change do not sum to zero: the gradient x (ŷ − y)ᵀ has rows "
+                "that sum to 0, because ŷ and y both sum to 1.",
+            )
+        else:
+            c = float(change.reshape(-1) @ x) / float(x @ x)
+            require(
+                np.allclose(change.reshape(-1), c * x),
+                "the change of the weights is not a multiple of x: the gradient (ŷ − y) x is.",
+            )
+
+    def implied_prediction() -> None:
+        rate = 0.1
+        change = step(w, rate) - w  # -λ x (ŷ - y)ᵀ: it tells which ŷ the step used
+        used = y - (x @ change.reshape(x.size, -1)) / (rate * (x @ x))  # (K,) or (1,)
+        right = np.atleast_1d(predict(w))
+        require(
+            np.allclose(used, right, rtol=1e-5, atol=1e-9),
+            f"the step behaves as if the prediction were ŷ = {np.round(used, 4)}, but the model "
+            f"predicts {np.round(right, 4)} for this sample: the forward pass inside the step is "
+            f"not the lesson's {'softmax(x W)' if softmax else 'σ(x · w)'} at the current "
+            "weights.",
+        )
+
+    def values() -> None:
+        for dims, rate in [((4, 0.1)), ((2, 0.5)), ((4, 0.01))]:
+            x_ = design(rng, 1, dims)[0]
+            w_ = rng.normal(size=(dims + 1, K) if softmax else (dims + 1, 1))
+            y_ = np.eye(K)[rng.integers(K)] if softmax else float(rng.integers(2))
+            got = call(f, w_, x_, y_, rate)
+            step_mistakes = mistakes.sgd_step(w_, x_, y_, rate, gradient, softmax=softmax)
+            compare(got, w_ - rate * gradient(w_, x_, y_), step_mistakes, what="the new weights")
+
+    return [
+        Property("keeps the shape of the weights", keeps_shape),
+        Property("moves the weights in proportion to λ", proportional),
+        Property("lowers the sample's loss for a small λ", descends),
+        Property(
+            "changes the weights along x (ŷ − y)ᵀ" if softmax else "changes the weights along x",
+            structure,
+        ),
+        Property("uses the model's prediction at the current weights", implied_prediction),
+        Property("w − λ ∇L on random inputs", values),
+    ]

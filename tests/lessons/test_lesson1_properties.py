@@ -1,0 +1,258 @@
+"""The properties behind the checks: correct alternatives pass, each property fails on a
+hand-made function that breaks it, odd return values get a verdict that names them, hints
+come in levels, and the verdict reads well in a notebook."""
+
+import time
+
+import numpy as np
+import pytest
+import scipy.special
+
+from dlcourse.lessons.lesson1 import check
+from dlcourse.teaching import verdicts
+
+# ------------------------------------------------- correct alternatives all pass
+
+
+def _sgd_logistic_lesson(w, x_i, y_i, learning_rate):
+    # the lesson's own form: the weights transposed, the step subtracted, transposed back
+    y_hat = scipy.special.expit(x_i @ w)
+    return np.subtract(w.T, learning_rate * (y_hat - y_i) * x_i).T
+
+
+def _sgd_logistic_in_place(w, x_i, y_i, learning_rate):
+    w -= learning_rate * ((scipy.special.expit(x_i @ w) - y_i) * x_i).reshape(w.shape)
+    return w
+
+
+def _softmax_logsumexp(z):
+    return np.exp(z - scipy.special.logsumexp(z, axis=-1, keepdims=True))
+
+
+ALTERNATIVES = [
+    (check.exercise_1_1_normal_equation, lambda X, y: np.linalg.solve(X.T @ X, X.T @ y)),
+    (check.exercise_1_1_normal_equation, lambda X, y: np.linalg.pinv(X) @ y),
+    (check.exercise_1_1_normal_equation, lambda X, y: np.linalg.lstsq(X, y, rcond=None)[0]),
+    (
+        check.exercise_1_2_binary_cross_entropy,  # the lesson's epsilon of 1e-8
+        lambda y, p: -(y * np.log(p + 1e-8) + (1 - y) * np.log(1 - p + 1e-8)),
+    ),
+    (
+        check.exercise_1_2_binary_cross_entropy,
+        lambda y, p: (
+            -(y * np.log(np.clip(p, 1e-7, 1 - 1e-7)))
+            - (1 - y) * np.log(1 - np.clip(p, 1e-7, 1 - 1e-7))
+        ),
+    ),
+    (check.exercise_1_2_gradient, lambda y, p, x: np.multiply(p - y, x)),
+    (check.exercise_1_2_forward_pass, lambda x, w: scipy.special.expit(x @ w)),
+    (
+        check.exercise_1_2_forward_pass,
+        lambda x, w: (
+            scipy.special.expit(np.dot(x, w))[0]
+            if np.ndim(w) == 2
+            else scipy.special.expit(np.dot(x, w))
+        ),
+    ),
+    (check.exercise_1_2_sgd_step, _sgd_logistic_lesson),
+    (check.exercise_1_2_sgd_step, _sgd_logistic_in_place),
+    (check.exercise_1_4_softmax, lambda z: scipy.special.softmax(z, axis=-1)),
+    (check.exercise_1_4_softmax, _softmax_logsumexp),
+    (
+        check.exercise_1_4_forward_pass,
+        lambda x, W: scipy.special.softmax(np.einsum("i,ik->k", x, W)),
+    ),
+    (check.exercise_1_4_gradient, lambda y, p, x: x[:, None] * (p - y)[None, :]),
+    (check.exercise_1_4_gradient, lambda y, p, x: np.einsum("i,k->ik", x, p - y)),
+    (
+        check.exercise_1_4_sgd_step,
+        lambda W, x, y, lr: W - lr * np.outer(x, scipy.special.softmax(x @ W) - y),
+    ),
+]
+
+
+@pytest.mark.parametrize(("run", "answer"), ALTERNATIVES)
+def test_every_correct_alternative_passes_with_score_one(run, answer):
+    result = run(answer, quiet=True)
+    assert result.passed, result.message
+    assert result.score == 1.0 and all(p.held for p in result.properties)
+
+
+# ------------------------------------------- each property, broken by hand on its own
+
+
+def _failed(result):
+    return {p.name for p in result.properties if not p.held}
+
+
+@pytest.mark.parametrize(
+    ("run", "answer", "broken", "words"),
+    [
+        # log10 instead of ln: L(1, 1/e) = 0.4343 (= 1/ln 10)
+        (
+            check.exercise_1_2_binary_cross_entropy,
+            lambda y, p: (
+                -(y * np.log10(np.clip(p, 1e-12, 1)) + (1 - y) * np.log10(np.clip(1 - p, 1e-12, 1)))
+            ),
+            "uses the natural logarithm: L(1, 1/e) = 1",
+            "log10",
+        ),
+        # a mean over the samples: one number instead of one per sample
+        (
+            check.exercise_1_2_binary_cross_entropy,
+            lambda y, p: np.mean(-(y * np.log(p) + (1 - y) * np.log(1 - p))),
+            "one loss per sample",
+            "one number",
+        ),
+        # the gradient with an extra y: (ŷ − y) x at ŷ = y = 1 is 0, this is x
+        (
+            check.exercise_1_2_gradient,
+            lambda y, p, x: (p - y + y * (p == y)) * x,
+            "zero when ŷ = y",
+            "not zero",
+        ),
+        # a forward pass that forgets the bias column's weight: σ(x[1:] · w[1:])
+        (
+            check.exercise_1_2_forward_pass,
+            lambda x, w: scipy.special.expit(x[1:] @ np.ravel(w)[1:]),
+            "grows with the bias weight",
+            "bias weight",
+        ),
+        # softmax normalised by the sum of the whole batch: rows no longer sum to 1
+        (
+            check.exercise_1_4_softmax,
+            lambda z: np.exp(z - np.max(z)) / np.sum(np.exp(z - np.max(z))),
+            "each row of a batch sums to 1",
+            "each sample",
+        ),
+        # a softmax gradient with the error of class 0 only: rows do not sum to 0
+        (
+            check.exercise_1_4_gradient,
+            lambda y, p, x: np.outer(x, (p - y) * (np.arange(len(p)) == 0)),
+            "each row sums to zero",
+            "sum to zero",
+        ),
+        # a step that uses the error at w = 0 (ŷ = 0.5) instead of the model's prediction
+        (
+            check.exercise_1_2_sgd_step,
+            lambda w, x, y, lr: w - lr * ((0.5 - y) * x).reshape(w.shape),
+            "uses the model's prediction at the current weights",
+            "as if the prediction were",
+        ),
+    ],
+)
+def test_each_property_fails_on_a_function_that_breaks_it(run, answer, broken, words):
+    result = run(answer, quiet=True)
+    assert result.status == "failed"
+    assert broken in _failed(result)
+    assert words in result.message
+    held = sum(p.held for p in result.properties)
+    assert result.score == pytest.approx(held / len(result.properties)) and result.score < 1
+
+
+def test_normal_equation_properties_on_a_hand_computed_case():
+    # w = (XᵀX)⁻¹Xᵀy + 1: the residual is no longer orthogonal to the columns of X, and
+    # the weights of noise-free data are off by one; the shape and order still hold
+    result = check.exercise_1_1_normal_equation(
+        lambda X, y: np.linalg.solve(X.T @ X, X.T @ y) + 1.0, quiet=True
+    )
+    failed = _failed(result)
+    assert "the residual y − Xw is orthogonal to every column of X" in failed
+    assert "recovers the weights of noise-free data" in failed
+    assert "returns one weight per column of X" not in failed
+    assert "does not depend on the order of the data points" not in failed
+    assert "off by the same amount" in " ".join(p.detail for p in result.properties)
+
+
+# ----------------------------------------------------- what comes back instead of an array
+
+
+@pytest.mark.parametrize(
+    ("returned", "words"),
+    [
+        (lambda y, p, x: None, "None"),
+        (lambda y, p, x: "(y_hat - y) * x", "a string"),
+        (lambda y, p, x: list((p - y) * x), "Python list"),
+        (lambda y, p, x: tuple((p - y) * x), "Python tuple"),
+        (lambda y, p, x: ((p - y) * x).astype(int), "integers"),
+        (lambda y, p, x: (p - y) * x > 0, "True/False"),
+    ],
+)
+def test_a_return_value_that_is_not_an_array_is_named(returned, words):
+    result = check.exercise_1_2_gradient(returned, quiet=True)
+    assert result.status == "failed" and words in result.message, result.message
+
+
+def test_printing_instead_of_returning_is_named(capsys):
+    result = check.exercise_1_2_gradient(lambda y, p, x: print((p - y) * x), quiet=True)
+    assert result.status == "failed" and "prints its result instead of returning" in result.message
+    assert "[" in capsys.readouterr().out  # what the learner printed is still shown
+
+
+def test_a_function_that_runs_too_long_is_stopped(monkeypatch):
+    monkeypatch.setattr(verdicts, "CALL_TIME_LIMIT", 0.2)
+
+    def endless(y, y_hat, x):
+        while True:
+            pass
+
+    start = time.perf_counter()
+    result = check.exercise_1_2_gradient(endless, quiet=True)
+    assert time.perf_counter() - start < 2  # stopped once, the other properties not retried
+    assert result.status == "failed" and "ran for more than 0.2 s" in result.message
+    assert result.score == 0 and len(result.properties) == 6
+
+
+def test_an_exception_is_reported_and_scored():
+    result = check.exercise_1_4_gradient(lambda y, p, x: x @ (p - y), quiet=True)
+    assert result.status == "error" and "shapes" in result.message and result.score == 0
+
+
+# ---------------------------------------------------------------------------- hints
+
+
+def test_hints_come_in_three_levels_and_follow_the_last_failure(capsys, monkeypatch):
+    monkeypatch.setattr(check, "_levels", {})
+    monkeypatch.setattr(check, "_last_failed", [])
+    assert "no hint needed" in check.hint()
+    result = check.exercise_1_2_gradient(lambda y, p, x: (y - p) * x, quiet=True)
+    assert result.hint == 'check.hint("1.2 gradient")'
+    levels = [check.hint() for _ in range(4)]
+    assert [text.split(":")[0] for text in levels] == [
+        "Hint 1/3 for 1.2 gradient",
+        "Hint 2/3 for 1.2 gradient",
+        "Hint 3/3 for 1.2 gradient",
+        "Hint 3/3 for 1.2 gradient",
+    ]
+    assert "(ŷ − y) xᵢ" in levels[2] and "return" not in levels[2]
+    assert "(ŷ − y) xᵢ" not in levels[0]
+    with pytest.raises(ValueError, match="exercise must be one of"):
+        check.hint("1.9 nothing")
+    capsys.readouterr()
+    check.exercise_1_4_softmax(lambda z: np.exp(z), hint=1)
+    printed = capsys.readouterr().out
+    assert "❌ Exercise 1.4 softmax" in printed and "Hint 1/3 for 1.4 softmax" in printed
+
+
+def test_every_exercise_has_three_hints():
+    from dlcourse.lessons.lesson1.hints import HINTS
+
+    assert set(HINTS) == set(check.EXERCISES)
+    assert all(len(levels) == 3 and all(levels) for levels in HINTS.values())
+
+
+# --------------------------------------------------------------- how a verdict reads
+
+
+def test_the_verdict_is_a_compact_block_in_html_and_in_text():
+    result = check.exercise_1_2_gradient(lambda y, p, x: (y - p) * x, quiet=True)
+    text, html = str(result), result._repr_html_()
+    assert text.splitlines()[0].startswith("❌ Exercise 1.2 gradient: the sign is flipped")
+    assert f"score {result.score:.2f}" in text and "✗" in text and "✓" in text
+    assert 'check.hint("1.2 gradient")' in text
+    assert "<b>❌ Exercise 1.2 gradient</b>" in html and "<li" in html
+    assert "check.hint(&quot;1.2 gradient&quot;)" in html
+    passed = check.exercise_1_2_gradient(lambda y, p, x: (p - y) * x, quiet=True)
+    assert "<li" not in passed._repr_html_() and "\n" not in str(passed)
+    restored = verdicts.CheckResult.from_dict(result.to_dict())
+    assert restored == result
