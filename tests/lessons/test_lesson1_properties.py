@@ -256,3 +256,13 @@ def test_the_verdict_is_a_compact_block_in_html_and_in_text():
     assert "<li" not in passed._repr_html_() and "\n" not in str(passed)
     restored = verdicts.CheckResult.from_dict(result.to_dict())
     assert restored == result
+
+
+def test_a_wild_answer_gets_a_verdict_not_a_crash():
+    # dividing by λ sends the weights so far that the check's own loss meets log(0): the
+    # check's arithmetic must not stop the verdict (warnings are errors in this suite)
+    def step(w, x, y, learning_rate):
+        return w - ((scipy.special.expit(x @ w) - y) * x).reshape(w.shape) / learning_rate
+
+    result = check.exercise_1_2_sgd_step(step, quiet=True)
+    assert result.status == "failed" and "proportional to λ" in result.message

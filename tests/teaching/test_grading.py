@@ -43,8 +43,11 @@ def test_check_on_the_solution_exits_zero_and_leaves_the_file_alone(notebooks, c
     before = {p.name: _digest(p) for p in folder.iterdir()}
     assert main(["check", str(solution)]) == 0
     out = capsys.readouterr().out
-    assert "11 of 11 exercises pass" in out
+    assert "11 of 11 exercises pass; score 11.00 of 11" in out
     assert {p.name: _digest(p) for p in folder.iterdir()} == before  # nothing written next to it
+    assert main(["check", "--json", str(solution)]) == 0
+    (report,) = json.loads(capsys.readouterr().out)
+    assert [item["score"] for item in report["exercises"]] == [1.0] * 11
 
 
 def test_check_on_the_student_notebook_exits_non_zero_with_json(notebooks, capsys):
@@ -55,6 +58,7 @@ def test_check_on_the_student_notebook_exits_non_zero_with_json(notebooks, capsy
     assert report["passed"] is False and report["problems"] == []
     assert len(report["exercises"]) == 11
     assert {item["status"] for item in report["exercises"]} == {"not done"}
+    assert {item["score"] for item in report["exercises"]} == {0.0}
     assert _digest(student) == before
 
 

@@ -26,9 +26,14 @@ def softmax(f: Callable) -> list[Property]:
     def sums_to_one() -> None:
         p = probabilities(z)
         require(
-            np.all((p >= 0) & (p <= 1)) and np.isclose(p.sum(), 1),
-            f"for one sample the outputs sum to {p.sum():.4g}: probabilities must be between "
-            "0 and 1 and add up to 1, so divide each e^z by their sum.",
+            np.all((p >= 0) & (p <= 1)),
+            f"some outputs lie outside [0, 1] (from {p.min():.4g} to {p.max():.4g}): "
+            "probabilities come from e^z, which is never negative.",
+        )
+        require(
+            np.isclose(p.sum(), 1),
+            f"for one sample the outputs sum to {p.sum():.4g}: probabilities must add up to 1, "
+            "so divide each e^z by their sum.",
         )
 
     def rows_sum_to_one() -> None:
@@ -113,8 +118,8 @@ def softmax_forward_pass(f: Callable) -> list[Property]:
         p = y_hat(W)
         require(
             np.all((p >= 0) & (p <= 1)) and np.isclose(p.sum(), 1),
-            f"ŷ sums to {p.sum():.4g}: it must be K probabilities that add up to 1, so the "
-            "softmax belongs at the end.",
+            f"ŷ runs from {p.min():.4g} to {p.max():.4g} and sums to {p.sum():.4g}: it must be "
+            "K probabilities between 0 and 1 that add up to 1, so the softmax belongs at the end.",
         )
 
     def uniform_at_zero() -> None:
