@@ -266,3 +266,142 @@ def test_a_wild_answer_gets_a_verdict_not_a_crash():
 
     result = check.exercise_1_2_sgd_step(step, quiet=True)
     assert result.status == "failed" and "proportional to λ" in result.message
+
+
+# ------------------------------------------- every property, broken by a hand-made function
+
+sig = scipy.special.expit
+soft = scipy.special.softmax
+
+
+def _solve(X, y):
+    return np.linalg.solve(X.T @ X, X.T @ y)
+
+
+def _bce(y, p):
+    p = np.clip(p, 1e-12, 1 - 1e-12)
+    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def _step(gradient):
+    return lambda w, x, y, lr: w - lr * gradient(w, x, y).reshape(w.shape)
+
+
+def _logistic_error(w, x, y):
+    return (sig(x @ np.ravel(w)) - y) * x
+
+
+def _softmax_error(W, x, y):
+    return np.outer(x, soft(x @ W) - y)
+
+
+BREAKERS = {
+    check.exercise_1_1_normal_equation: {
+        "returns one weight per column of X": lambda X, y: _solve(X, y)[:-1],
+        "the residual y − Xw is orthogonal to every column of X": lambda X, y: _solve(X, y) + 1,
+        "recovers the weights of noise-free data": lambda X, y: _solve(X, y) + 1,
+        "does not depend on the order of the data points": lambda X, y: _solve(X, np.sort(y)),
+        "scales with y": lambda X, y: _solve(X, y) + 1,
+        "gives (XᵀX)⁻¹Xᵀy, also for a square X": lambda X, y: _solve(X, y) + 1,
+    },
+    check.exercise_1_2_binary_cross_entropy: {
+        "one loss per sample": lambda y, p: np.sum(_bce(y, p)),
+        "never negative": lambda y, p: -_bce(y, p),
+        "no loss for a certain, right prediction": lambda y, p: _bce(y, p) + 1,
+        "uses the natural logarithm: L(1, 1/e) = 1": lambda y, p: _bce(y, p) / np.log(10),
+        "the same for y = 0 as for y = 1, mirrored": lambda y, p: -y * np.log(np.clip(p, 1e-12, 1)),
+        "−(y log ŷ + (1 − y) log(1 − ŷ)) on random inputs": lambda y, p: 2 * _bce(y, p),
+        "finite for ŷ = 0 or 1, and large when confidently wrong": lambda y, p: (
+            -(y * np.log(p) + (1 - y) * np.log(1 - p))
+        ),
+    },
+    check.exercise_1_2_gradient: {
+        "one entry per weight": lambda y, p, x: np.sum((p - y) * x),
+        "zero when ŷ = y": lambda y, p, x: (p - y + 1) * x,
+        "linear in x": lambda y, p, x: (p - y) * x**2,
+        "proportional to the error ŷ − y": lambda y, p, x: (p - y) * p * x,
+        "a multiple of x": lambda y, p, x: (p - y) * x[::-1],
+        "equals the finite-difference gradient of the loss": lambda y, p, x: 2 * (p - y) * x,
+    },
+    check.exercise_1_2_forward_pass: {
+        "one number for one sample": lambda x, w: sig(x * np.ravel(w)),
+        "a probability between 0 and 1": lambda x, w: x @ w,
+        "0.5 when all weights are 0": lambda x, w: sig(x @ w + 1),
+        "grows with the bias weight": lambda x, w: sig(-(x @ w)),
+        "σ(x · w), also for w of shape (d+1, 1)": lambda x, w: sig(2 * (x @ w)),
+    },
+    check.exercise_1_2_sgd_step: {
+        "keeps the shape of the weights": lambda w, x, y, lr: w - lr * _logistic_error(w, x, y),
+        "moves the weights in proportion to λ": lambda w, x, y, lr: (
+            w - lr**2 * _logistic_error(w, x, y).reshape(w.shape)
+        ),
+        "lowers the sample's loss for a small λ": lambda w, x, y, lr: (
+            w + lr * _logistic_error(w, x, y).reshape(w.shape)
+        ),
+        "changes the weights along x": lambda w, x, y, lr: (
+            w - lr * _logistic_error(w, x, y)[::-1].reshape(w.shape)
+        ),
+        "uses the model's prediction at the current weights": _step(lambda w, x, y: (0.5 - y) * x),
+        "w − λ ∇L on random inputs": _step(lambda w, x, y: 2 * _logistic_error(w, x, y)),
+    },
+    check.exercise_1_4_softmax: {
+        "one probability per class": lambda z: np.sum(soft(z, axis=-1)),
+        "probabilities that sum to 1": lambda z: np.exp(z - np.max(z, axis=-1, keepdims=True)),
+        "each row of a batch sums to 1": lambda z: np.exp(z) / np.sum(np.exp(z)),
+        "unchanged when a constant is added to every z": lambda z: soft(z**2, axis=-1),
+        "finite for large logits": lambda z: np.exp(z) / np.exp(z).sum(axis=-1, keepdims=True),
+        "a larger logit, a larger probability": lambda z: soft(-z, axis=-1),
+        "the odds of two classes are e^(z₁ − z₂)": lambda z: soft(2 * z, axis=-1),
+        "each row of a batch as if alone": lambda z: (
+            soft(z - np.max(z, axis=0), axis=-1) * 0 + soft(z, axis=0)
+        ),
+        "e^z / Σ e^z on random inputs": lambda z: soft(2 * z, axis=-1),
+    },
+    check.exercise_1_4_forward_pass: {
+        "one probability per class": lambda x, W: soft(x[:, None] * W, axis=0),
+        "probabilities that sum to 1": lambda x, W: x @ W,
+        "1/K for every class when all weights are 0": lambda x, W: soft(
+            x @ W + np.arange(W.shape[1])
+        ),
+        "unchanged when every class's bias moves together": lambda x, W: soft((x @ W) ** 2),
+        "the odds of two classes are e^(z₁ − z₂)": lambda x, W: soft(2 * (x @ W)),
+        "softmax(x W) on random inputs": lambda x, W: soft(2 * (x @ W)),
+    },
+    check.exercise_1_4_gradient: {
+        "the shape of W, (d+1, K)": lambda y, p, x: np.outer(p - y, x),
+        "zero when ŷ = y": lambda y, p, x: np.outer(x, p),
+        "each row sums to zero": lambda y, p, x: np.outer(x, p - y) + 1,
+        "linear in x": lambda y, p, x: np.outer(x**2, p - y),
+        "equals the finite-difference gradient of the loss": lambda y, p, x: 2 * np.outer(x, p - y),
+    },
+    check.exercise_1_4_sgd_step: {
+        "keeps the shape of the weights": lambda W, x, y, lr: (W - lr * _softmax_error(W, x, y)).T,
+        "moves the weights in proportion to λ": lambda W, x, y, lr: (
+            W - lr**2 * _softmax_error(W, x, y)
+        ),
+        "lowers the sample's loss for a small λ": lambda W, x, y, lr: (
+            W + lr * _softmax_error(W, x, y)
+        ),
+        "changes the weights along x (ŷ − y)ᵀ": lambda W, x, y, lr: (
+            W - lr * np.outer(x, soft(x @ W))
+        ),
+        "uses the model's prediction at the current weights": lambda W, x, y, lr: (
+            W - lr * np.outer(x, soft(x @ (0 * W)) - y)
+        ),
+        "w − λ ∇L on random inputs": lambda W, x, y, lr: W - 2 * lr * _softmax_error(W, x, y),
+    },
+}
+
+
+@pytest.mark.parametrize("run", list(BREAKERS), ids=lambda run: run.__name__)
+def test_every_property_fails_on_a_function_made_to_break_it(run):
+    breakers = BREAKERS[run]
+    # the table covers every property of the exercise
+    names = [p.name for p in run(ALTERNATIVES_BY_RUN[run], quiet=True).properties]
+    assert set(breakers) == set(names)
+    for name, breaker in breakers.items():
+        result = run(breaker, quiet=True)
+        assert name in _failed(result), (name, result.message)
+
+
+ALTERNATIVES_BY_RUN = {run: answer for run, answer in reversed(ALTERNATIVES)}

@@ -166,9 +166,10 @@ def evaluate_mistakes(
         for make in makers:
             try:
                 with np.errstate(all="ignore"):
-                    evaluated.setdefault(diagnosis, []).append(np.asarray(make(), float))
+                    answer = np.asarray(make(), float)
             except (ValueError, np.linalg.LinAlgError):
                 continue
+            evaluated.setdefault(diagnosis, []).append(answer)
     return evaluated
 
 
