@@ -405,3 +405,29 @@ def test_every_property_fails_on_a_function_made_to_break_it(run):
 
 
 ALTERNATIVES_BY_RUN = {run: answer for run, answer in reversed(ALTERNATIVES)}
+
+
+# ------------------------------------------------------- the answers that are values
+
+
+def test_iris_questions_score_each_answer():
+    one_right = check.exercise_1_2_questions(150, 5, quiet=True)
+    assert one_right.status == "failed" and "bias" in one_right.message
+    assert one_right.score == 0.5
+    assert check.exercise_1_2_questions(150, 4, quiet=True).score == 1.0
+    assert check.exercise_1_2_questions(4, 150, quiet=True).score == 0.0
+
+
+@pytest.mark.parametrize(
+    ("accuracies", "score", "words"),
+    [
+        ({0.1: 1.0, 0.01: 1.0, 0.001: 0.87, 0.0001: 0.48}, 1.0, "correct"),  # fractions
+        ({0.1: 52.0, 0.01: 47.0, 0.001: 50.0, 0.0001: 49.0}, 0.75, "never trained"),
+        ({0.1: 100.0, 0.01: 100.0, 0.001: 87.0, 0.0001: 120.0}, 0.5, "between 0 and 100"),
+        ({0.1: 97.0, 0.01: 100.0, 0.001: 90.0, 0.0001: 99.0}, 0.5, "0.1 and 0.01"),
+        ([100, 100, 87, 48], 0.0, "expected a dict"),
+    ],
+)
+def test_learning_rate_table_properties(accuracies, score, words):
+    result = check.exercise_1_3_learning_rates(accuracies, quiet=True)
+    assert words in result.message and result.score == score, result

@@ -35,10 +35,9 @@ __all__ = [
     "PropertyResult",
     "TooSlow",
     "call",
-    "check_answer",
     "judge",
     "not_done",
-    "run_check",
+    "show",
     "time_limit",
 ]
 
@@ -270,33 +269,6 @@ def judge(
     if not quiet:
         show(result)
     return result
-
-
-def run_check(exercise: str, probe: Callable[[], str], *, quiet: bool = False) -> CheckResult:
-    """:func:`judge` with one property: ``probe`` raises :class:`Mistake` or returns the
-    success message (for checks of answers, not of functions)."""
-    messages: list[str] = []
-    result = judge(
-        exercise,
-        [Property("the answer is right", lambda: messages.append(probe()))],
-        success="",
-        quiet=True,
-    )
-    if result.passed:
-        result = CheckResult(exercise, PASSED, messages[-1], 1.0, result.properties)
-    if not quiet:
-        show(result)
-    return result
-
-
-def check_answer(exercise: str, answer: Any, probe: Callable[[], str], quiet: bool) -> CheckResult:
-    """Like :func:`run_check` for an answer held in a variable: ``TODO`` means not done."""
-    if answer is TODO or (isinstance(answer, Mapping) and TODO in answer.values()):
-        result = CheckResult(exercise, NOT_DONE, "not done yet: replace TODO with your answer.")
-        if not quiet:
-            show(result)
-        return result
-    return run_check(exercise, probe, quiet=quiet)
 
 
 def show(result: CheckResult) -> None:

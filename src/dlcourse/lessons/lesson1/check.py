@@ -17,15 +17,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from dlcourse.lessons.lesson1 import properties, softmax_properties, step_properties
+from dlcourse.lessons.lesson1 import (
+    answer_properties,
+    properties,
+    softmax_properties,
+    step_properties,
+)
 from dlcourse.lessons.lesson1.hints import HINTS
 from dlcourse.teaching.verdicts import (
+    NOT_DONE,
     PASSED,
+    TODO,
     CheckResult,
-    Mistake,
     Property,
-    check_answer,
     judge,
+    show,
 )
 
 __all__ = [
@@ -45,6 +51,9 @@ __all__ = [
 ]
 
 _SUCCESS = {
+    "1.2 Iris questions": "correct: 150 flowers, 4 weights (one per measurement) plus the bias.",
+    "1.3 learning rates": "correct: 100% at 0.1 and 0.01; smaller rates have not gone far enough "
+    "yet.",
     "1.1 normal equation": "correct: your normal equation recovers the least-squares weights.",
     "1.2 binary cross-entropy": "correct: one finite loss per sample, also for ŷ = 0 or 1.",
     "1.2 gradient": "correct: (ŷ - y) x, one entry per weight.",
@@ -83,14 +92,22 @@ def hint(exercise: str | None = None, level: int | None = None) -> str:
     return text
 
 
-def _check(exercise: str, props: list[Property], quiet: bool, hint_level: int) -> CheckResult:
-    result = judge(
-        exercise,
-        props,
-        success=_SUCCESS[exercise],
-        quiet=quiet,
-        hint=f'check.hint("{exercise}")',
-    )
+def _check(
+    exercise: str, props: list[Property], quiet: bool, hint_level: int, answer: Any = None
+) -> CheckResult:
+    """Judge the properties; an answer (a value, not a function) still ``TODO`` is not done."""
+    if answer is TODO or (isinstance(answer, Mapping) and TODO in answer.values()):
+        result = CheckResult(exercise, NOT_DONE, "not done yet: replace TODO with your answer.")
+        if not quiet:
+            show(result)
+    else:
+        result = judge(
+            exercise,
+            props,
+            success=_SUCCESS[exercise],
+            quiet=quiet,
+            hint=f'check.hint("{exercise}")',
+        )
     return _after(result, quiet, hint_level)
 
 
@@ -120,33 +137,9 @@ def exercise_1_2_questions(
     n_datapoints: Any, n_weights: Any, quiet: bool = False, hint: int = 0
 ) -> CheckResult:
     """The two Iris questions: how many data points, how many weights without the bias."""
-
-    def probe() -> str:
-        if n_datapoints == 4 and n_weights == 150:
-            raise Mistake(
-                "the two answers are swapped: rows of X are data points, columns features."
-            )
-        if n_datapoints == 100:
-            raise Mistake(
-                "100 is the count after removing one species; the question is about all of Iris."
-            )
-        if n_datapoints == 600:
-            raise Mistake("600 counts every number in X; count the rows (data points) instead.")
-        if n_datapoints != 150:
-            raise Mistake(f"{n_datapoints!r} is not the number of data points: look at X.shape.")
-        if n_weights == 5:
-            raise Mistake(
-                "5 includes the bias weight; the question asks for the weights without it."
-            )
-        if n_weights == 3:
-            raise Mistake("3 is the number of species (classes), not of features.")
-        if n_weights != 4:
-            raise Mistake(f"{n_weights!r} weights is not right: one weight per feature (column).")
-        return "correct: 150 flowers, 4 weights (one per measurement) plus the bias."
-
     answers = {"n_datapoints": n_datapoints, "n_weights": n_weights}
-    result = check_answer("1.2 Iris questions", answers, probe, quiet)
-    return _after(result, quiet, hint)
+    props = answer_properties.iris_questions(n_datapoints, n_weights)
+    return _check("1.2 Iris questions", props, quiet, hint, answer=answers)
 
 
 def exercise_1_2_binary_cross_entropy(
@@ -183,30 +176,8 @@ def exercise_1_3_learning_rates(
     accuracies: Mapping[float, float], quiet: bool = False, hint: int = 0
 ) -> CheckResult:
     """``accuracies`` maps each learning rate 0.1, 0.01, 0.001, 0.0001 to the training accuracy."""
-
-    def probe() -> str:
-        if not isinstance(accuracies, Mapping):
-            raise Mistake(
-                f"expected a dict {{learning_rate: accuracy}}, got {type(accuracies).__name__}."
-            )
-        missing = [lr for lr in (0.1, 0.01, 0.001, 0.0001) if lr not in accuracies]
-        if missing:
-            raise Mistake(f"no accuracy for the learning rate(s) {missing}; try all four.")
-        values = {lr: float(accuracies[lr]) for lr in (0.1, 0.01, 0.001, 0.0001)}
-        scale = 100.0 if max(values.values()) <= 1.0 else 1.0  # fractions or percentages
-        percent = {lr: scale * v for lr, v in values.items()}
-        if not all(0 <= v <= 100 for v in percent.values()):
-            raise Mistake(f"accuracies must lie between 0 and 100%, got {values}.")
-        if percent[0.1] < 100 or percent[0.01] < 100:
-            raise Mistake(
-                "at learning rates 0.1 and 0.01, 20 epochs separate setosa from versicolor "
-                "perfectly, whatever the start. Check that every run trains for 20 epochs from "
-                "fresh weights and that the accuracy uses the trained weights."
-            )
-        return "correct: 100% at 0.1 and 0.01; smaller rates have not gone far enough yet."
-
-    result = check_answer("1.3 learning rates", accuracies, probe, quiet)
-    return _after(result, quiet, hint)
+    props = answer_properties.learning_rates(accuracies)
+    return _check("1.3 learning rates", props, quiet, hint, answer=accuracies)
 
 
 # ------------------------------------------------------------------------- Exercise 1.4
