@@ -431,3 +431,12 @@ def test_iris_questions_score_each_answer():
 def test_learning_rate_table_properties(accuracies, score, words):
     result = check.exercise_1_3_learning_rates(accuracies, quiet=True)
     assert words in result.message and result.score == score, result
+
+
+def test_answering_with_the_librarys_own_function_scores_zero():
+    from dlcourse.activations import softmax as library_softmax
+
+    result = check.exercise_1_4_softmax(lambda z: library_softmax(z), quiet=True)
+    assert result.status == "failed" and result.score == 0
+    assert "dlcourse's own implementation (dlcourse.activations.softmax" in result.message
+    assert check.exercise_1_4_softmax(lambda z: soft(z, axis=-1), quiet=True).passed  # SciPy's

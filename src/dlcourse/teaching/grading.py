@@ -1,16 +1,20 @@
-"""Grading a learner's notebook: run it in a fresh kernel, then run every check on what it defined.
+"""Grading a learner's notebook: run it in a fresh kernel, then check what it defined, from here.
 
 The submitted file is only read. The notebook runs in a temporary working directory, cell
 by cell (nbclient), going on after a failing cell; a cell that runs longer than the timeout
-is interrupted. Then one more cell, added to the in-memory copy, runs each exercise's check
-on the names the notebook defined, with a time limit per check, and reports as JSON.
+is interrupted. Then the checks run in the grader's own process: each call of a learner's
+function is sent to the kernel as plain data and its result comes back as plain data
+(:mod:`dlcourse.teaching.remote`), so the verdicts, the reference answers and the grader's
+code stay out of the learner's reach.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import math
 import tempfile
+import time
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import import_module
@@ -21,11 +25,23 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
-from dlcourse.teaching.verdicts import ERROR, NOT_REACHED, CheckResult, time_limit
+from dlcourse.teaching.remote import (
+    KERNEL_HELPERS,
+    CallTooLong,
+    RemoteFunction,
+    decode,
+    request,
+)
+from dlcourse.teaching.verdicts import (
+    CALL_TIME_LIMIT,
+    ERROR,
+    NOT_REACHED,
+    CheckResult,
+    reference_roots,
+)
 
 __all__ = ["NotebookReport", "grade_notebook"]
 
-_MARKER = "DLCOURSE-GRADES "
 _CHECK_MODULES = {"lesson1": "dlcourse.lessons.lesson1.check"}
 
 
@@ -77,12 +93,9 @@ def grade_notebook(
     lesson = lesson or notebook.metadata.get("dlcourse", {}).get("lesson", "lesson1")
     if lesson not in _CHECK_MODULES:
         raise ValueError(f"lesson must be one of {sorted(_CHECK_MODULES)}, got {lesson!r}.")
-    exercises = list(import_module(_CHECK_MODULES[lesson]).EXERCISES)
+    exercises = import_module(_CHECK_MODULES[lesson]).EXERCISES
     work = copy.deepcopy(notebook)
-    grading_cell = nbformat.v4.new_code_cell(
-        f"from dlcourse.teaching.grading import _grade_namespace\n"
-        f"_grade_namespace(globals(), {lesson!r}, {check_time_limit!r})"
-    )
+    n_cells = len(work.cells)
     with tempfile.TemporaryDirectory(prefix="dlcourse-check-") as workdir:
         client = NotebookClient(
             work,
@@ -99,9 +112,10 @@ def grade_notebook(
                 for index, cell in enumerate(work.cells):
                     if cell.cell_type == "code":
                         client.execute_cell(cell, index)
-                work.cells.append(grading_cell)
-                client.timeout = timeout + check_time_limit * len(exercises)
-                client.execute_cell(grading_cell, len(work.cells) - 1)
+                run = partial(_run_in_kernel, client, work)
+                helpers = f"REFERENCE_ROOTS = {reference_roots()!r}\n{KERNEL_HELPERS}"
+                run(helpers, timeout=30)
+                results = _check_remotely(exercises, run, check_time_limit)
         except DeadKernelError as error:
             return NotebookReport(
                 str(path),
@@ -111,25 +125,70 @@ def grade_notebook(
                 ],
                 [f"the kernel died: {error}"],
             )
-    results = _read_grades(grading_cell, exercises)
-    return NotebookReport(str(path), results, _problems(work.cells[:-1], timeout))
+    return NotebookReport(str(path), results, _problems(work.cells[:n_cells], timeout))
 
 
-def _read_grades(cell: nbformat.NotebookNode, exercises: list[str]) -> list[CheckResult]:
-    for output in cell.get("outputs", []):
-        text = output.get("text", "")
-        if output.get("output_type") == "stream" and _MARKER in text:
-            payload = text.split(_MARKER, 1)[1].splitlines()[0]
-            return [CheckResult.from_dict(item) for item in json.loads(payload)]
-    reason = next(
-        (
-            f"{o.get('ename')}: {o.get('evalue')}"
-            for o in cell.get("outputs", [])
-            if o.get("output_type") == "error"
-        ),
-        "no answer",
-    )
-    return [CheckResult(name, ERROR, f"the checks could not run ({reason}).") for name in exercises]
+def _run_in_kernel(
+    client: NotebookClient, notebook: Any, code: str, timeout: float = CALL_TIME_LIMIT
+) -> str:
+    """Run ``code`` in the kernel as a cell of its own; return what it printed. Raises
+    :class:`CallTooLong` when the cell had to be interrupted."""
+    cell = nbformat.v4.new_code_cell(code)
+    notebook.cells.append(cell)
+    client.timeout = timeout
+    client.execute_cell(cell, len(notebook.cells) - 1)
+    outputs = cell.get("outputs", [])
+    if any(o.get("ename") == "KeyboardInterrupt" for o in outputs):
+        raise CallTooLong(f"the call took longer than {timeout:g} s")
+    return "".join(o.get("text", "") for o in outputs if o.get("name") == "stdout")
+
+
+def _within(run: Any, deadline: float, limit: float, code: str) -> str:
+    """``run(code)`` with the time left before ``deadline`` (the whole check's limit), at most
+    one call's limit: the kernel is interrupted, never the grader (no signal here)."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError(f"the check took longer than {limit:g} s (an endless loop?)")
+    try:
+        return run(code, timeout=max(1, math.ceil(min(CALL_TIME_LIMIT, left))))  # whole seconds
+    except CallTooLong:
+        if left < CALL_TIME_LIMIT:
+            raise TimeoutError(
+                f"the check took longer than {limit:g} s (an endless loop?)"
+            ) from None
+        raise
+
+
+def _check_remotely(exercises: dict, run: Any, time_limit_s: float) -> list[CheckResult]:
+    """Run each exercise's check here, on the learner's names as they are in the kernel."""
+    names = sorted({name for _, wanted in exercises.values() for name in wanted})
+    kinds = request(run, f"__dlcourse_defined({{nonce}}, {json.dumps(json.dumps(names))})")
+    kinds = kinds["result"]
+    results = []
+    for exercise, (check, wanted) in exercises.items():
+        missing = [name for name in wanted if name not in kinds]
+        if missing:
+            results.append(
+                CheckResult(
+                    exercise,
+                    NOT_REACHED,
+                    f"not reached: {', '.join(missing)} is not defined (the notebook stopped "
+                    "before it, or it was renamed).",
+                )
+            )
+            continue
+        timed = partial(_within, run, time.monotonic() + time_limit_s, time_limit_s)
+        arguments = [
+            RemoteFunction(name, timed)
+            if kinds[name] == "function"
+            else decode(request(run, f"__dlcourse_get({{nonce}}, {name!r})")["result"])
+            for name in wanted
+        ]
+        try:
+            results.append(check(*arguments, quiet=True))
+        except (TimeoutError, RuntimeError) as error:
+            results.append(CheckResult(exercise, ERROR, f"the check could not finish: {error}."))
+    return results
 
 
 def _problems(cells: list[nbformat.NotebookNode], timeout: float) -> list[str]:
@@ -146,28 +205,3 @@ def _problems(cells: list[nbformat.NotebookNode], timeout: float) -> list[str]:
                     f"code cell {number}: {output.get('ename')}: {output.get('evalue')}"
                 )
     return problems
-
-
-def _grade_namespace(namespace: dict[str, Any], lesson: str, time_limit_s: float) -> None:
-    """Run inside the learner's kernel: check each exercise on the names it defined."""
-    exercises = import_module(_CHECK_MODULES[lesson]).EXERCISES
-    results = []
-    for exercise, (check, names) in exercises.items():
-        missing = [name for name in names if name not in namespace]
-        if missing:
-            results.append(
-                CheckResult(
-                    exercise,
-                    NOT_REACHED,
-                    f"not reached: {', '.join(missing)} is not defined (the notebook stopped "
-                    "before it, or it was renamed).",
-                )
-            )
-            continue
-        with time_limit(time_limit_s, partial(_timeout, time_limit_s)):
-            results.append(check(*(namespace[name] for name in names), quiet=True))
-    print(_MARKER + json.dumps([result.to_dict() for result in results]))
-
-
-def _timeout(seconds: float) -> TimeoutError:
-    return TimeoutError(f"the check took longer than {seconds:g} s (an endless loop?)")

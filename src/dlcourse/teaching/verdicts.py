@@ -22,6 +22,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,7 @@ __all__ = [
     "call",
     "judge",
     "not_done",
+    "reference_calls",
     "show",
     "time_limit",
 ]
@@ -183,6 +185,7 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
             np.errstate(all="ignore"),
             contextlib.redirect_stdout(printed),
             time_limit(CALL_TIME_LIMIT, _TooLong, unless_running=True),
+            _watch_reference_calls(),
         ):
             warnings.simplefilter("ignore")
             result = func(*copies)
@@ -203,6 +206,37 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
     return result
 
 
+reference_calls: list[str] = []  # dlcourse's own answers that the learner's code called
+
+
+@contextlib.contextmanager
+def _watch_reference_calls():
+    """Record every call into dlcourse's own answers (the lesson's math, the models, the
+    engines, the solved exercises) while the learner's function runs (a remote function
+    records them in its kernel and reports them here)."""
+    roots = reference_roots()
+
+    def watch(frame: Any, event: str, arg: Any) -> None:
+        if event == "call" and frame.f_code.co_filename.startswith(roots):
+            name = frame.f_globals.get("__name__", "?")
+            reference_calls.append(f"{name}.{frame.f_code.co_name}")
+
+    previous = sys.getprofile()
+    sys.setprofile(watch)
+    try:
+        yield
+    finally:
+        sys.setprofile(previous)
+
+
+def reference_roots() -> tuple[str, ...]:
+    """The source files and folders of dlcourse's own answers to the exercises."""
+    package = Path(__file__).parents[1]
+    files = ["activations.py", "losses.py", "normal_equation.py", "training.py", "data.py"]
+    folders = ["models", "engines", "lessons"]
+    return tuple(str(package / name) for name in files + folders)
+
+
 def judge(
     exercise: str,
     properties: Sequence[Property],
@@ -219,7 +253,7 @@ def judge(
     that fails, in the order given. An exception in a later property is that property's
     failure.
     """
-    before = _placeholders_returned
+    before, references = _placeholders_returned, len(reference_calls)
     results: list[PropertyResult] = []
     named = first = error = None
     for index, prop in enumerate(properties):
@@ -250,12 +284,20 @@ def judge(
                 for p in properties[index + 1 :]
             ]
             break
+    used = sorted(set(reference_calls[references:]))
     if _placeholders_returned != before:
         status, message = (
             NOT_DONE,
             "not done yet: the code still reaches a TODO placeholder. Write your solution.",
         )
         results = []
+    elif used:
+        status, message = (
+            FAILED,
+            f"answered with dlcourse's own implementation ({', '.join(used[:3])}): the "
+            "exercise is to write it yourself, with NumPy.",
+        )
+        results = [PropertyResult(r.name, False, "not counted") for r in results]
     elif named is not None:
         status, message = FAILED, named
     elif error is not None:
