@@ -147,7 +147,9 @@ def __dlcourse_helpers():
 
     def reference_watch(calls):
         def watch(frame, event, arg):
-            if event == "call" and frame.f_code.co_filename.startswith(REFERENCE_ROOTS):
+            caller = frame.f_back
+            if (event == "call" and frame.f_code.co_filename.startswith(REFERENCE_ROOTS)
+                    and not (caller and caller.f_code.co_filename.startswith(REFERENCE_ROOTS))):
                 calls.append(frame.f_globals.get("__name__", "?") + "." + frame.f_code.co_name)
         return watch
 
@@ -170,7 +172,7 @@ def __dlcourse_helpers():
             reply["error"] = [type(error).__name__, str(error)[:2000]]
         reply["printed"] = printed.getvalue()[-10000:]
         reply["todo"] = placeholders() != before
-        reply["reference"] = sorted(set(calls))[:5]
+        reply["reference"] = list(dict.fromkeys(calls))[:5]
         sys.__stdout__.flush()
         print(MARKER + json.dumps(reply), flush=True)
 

@@ -217,7 +217,12 @@ def _watch_reference_calls():
     roots = reference_roots()
 
     def watch(frame: Any, event: str, arg: Any) -> None:
-        if event == "call" and frame.f_code.co_filename.startswith(roots):
+        caller = frame.f_back  # only where the learner's code enters dlcourse, not within it
+        if (
+            event == "call"
+            and frame.f_code.co_filename.startswith(roots)
+            and not (caller and caller.f_code.co_filename.startswith(roots))
+        ):
             name = frame.f_globals.get("__name__", "?")
             reference_calls.append(f"{name}.{frame.f_code.co_name}")
 
@@ -284,7 +289,7 @@ def judge(
                 for p in properties[index + 1 :]
             ]
             break
-    used = sorted(set(reference_calls[references:]))
+    used = list(dict.fromkeys(reference_calls[references:]))  # in order, once each
     if _placeholders_returned != before:
         status, message = (
             NOT_DONE,
