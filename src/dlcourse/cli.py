@@ -107,6 +107,39 @@ def _parser() -> argparse.ArgumentParser:
         help="seconds one cell may run before it is interrupted (default: 60)",
     )
     check.set_defaults(run=_check)
+
+    grade = commands.add_parser(
+        "grade",
+        help="grade a whole class: a gradebook (CSV, JSON) and a class report",
+        description="Grade every .ipynb given or found under the given folders, in parallel, "
+        "into DIR/grades.csv, DIR/grades.json and DIR/class_report.html. Running it again "
+        "grades only what is missing or changed. The exit status is 0 when grading ran, "
+        "whatever the learners scored.",
+    )
+    grade.add_argument("submissions", nargs="+", type=Path, metavar="SUBMISSION")
+    grade.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    grade.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of cores)",
+    )
+    grade.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=60.0,
+        metavar="S",
+        help="seconds one cell may run before it is interrupted (default: 60)",
+    )
+    grade.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="grade on a Dask cluster: the address of its distributed scheduler",
+    )
+    grade.add_argument("--quiet", action="store_true", help="no progress bar")
+    grade.set_defaults(run=_grade)
     return parser
 
 
@@ -180,6 +213,37 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print("\n\n".join(_format_report(report) for report in reports))
     return 0 if all(report.passed for report in reports) else 1
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from dlcourse.teaching.class_grading import grade_class
+
+    try:
+        summary = grade_class(
+            args.submissions,
+            args.out,
+            jobs=args.jobs,
+            timeout=args.timeout,
+            scheduler=args.scheduler,
+            progress=not args.quiet,
+        )
+    except ValueError as error:
+        print(f"dlcourse grade: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"Graded {summary['graded']} submissions ({summary['reused']} already graded) into "
+        f"{args.out}/: grades.csv, grades.json, class_report.html"
+    )
+    for line in summary["problems"]:
+        print(f"  note: {line}")
+    return 0
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, got {text!r}")
+    return value
 
 
 def _format_report(report) -> str:

@@ -1,0 +1,85 @@
+"""The class report of ``dlcourse grade``: per exercise, how much of the class passed and which
+diagnoses the rest got, with how many learners each; then the submissions that did not run."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html import escape
+from pathlib import Path
+from typing import Any
+
+__all__ = ["diagnosis_counts", "write_class_report"]
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def diagnosis_counts(records: list[dict[str, Any]], exercise: str) -> Counter[str]:
+    """How many learners got each diagnosis on ``exercise`` (numbers in it made alike)."""
+    counts: Counter[str] = Counter()
+    for record in records:
+        for item in record["exercises"]:
+            if item["exercise"] == exercise and item["status"] != "passed":
+                counts[f"{item['status']}: {_NUMBER.sub('…', item['message'])}"] += 1
+        if not record["exercises"]:
+            counts["not graded: " + "; ".join(record["problems"])[:200]] += 1
+    return counts
+
+
+def write_class_report(
+    path: Path, records: list[dict[str, Any]], exercises: list[str], problems: list[str]
+) -> None:
+    """A self-contained HTML page (the figure embedded) summing up the class's verdicts."""
+    n = max(len(records), 1)
+    shares = []
+    sections = []
+    for exercise in exercises:
+        passed = sum(
+            item["exercise"] == exercise and item["status"] == "passed"
+            for record in records
+            for item in record["exercises"]
+        )
+        shares.append(passed / n)
+        rows = "".join(
+            f"<tr><td>{count}</td><td>{escape(text)}</td></tr>"
+            for text, count in diagnosis_counts(records, exercise).most_common(5)
+        )
+        sections.append(
+            f"<h3>{escape(exercise)}: {passed} of {len(records)} passed ({passed / n:.0%})</h3>"
+            + (
+                f"<table><tr><th>learners</th><th>diagnosis</th></tr>{rows}</table>"
+                if rows
+                else "<p>Everyone passed.</p>"
+            )
+        )
+    failed_runs = [r for r in records if r["problems"]]
+    trouble = "".join(
+        f"<li><code>{escape(r['notebook'])}</code>: {escape('; '.join(r['problems']))}</li>"
+        for r in failed_runs
+    ) + "".join(f"<li>{escape(line)}</li>" for line in problems)
+    html = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Class report</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:left}}
+</style></head><body>
+<h1>Class report: {len(records)} submissions</h1>
+<img alt="share of the class that passed each exercise" src="{_figure(exercises, shares)}">
+<h2>Per exercise: who passed, and the most common diagnoses</h2>
+{"".join(sections)}
+<h2>Submissions that hit a limit, failed to run, or were not graded</h2>
+{f"<ul>{trouble}</ul>" if trouble else "<p>None: every submission ran to its end.</p>"}
+</body></html>
+"""
+    path.write_text(html, encoding="utf-8")
+
+
+def _figure(exercises: list[str], shares: list[float]) -> str:
+    from matplotlib.figure import Figure
+
+    from dlcourse.teaching.rendering import data_uri, figure_to_png
+
+    fig = Figure(figsize=(7, 0.35 * len(exercises) + 1), layout="constrained")
+    ax = fig.add_subplot()
+    ax.barh(exercises[::-1], [100 * s for s in shares[::-1]], color="#457b9d")
+    ax.set(xlim=(0, 100), xlabel="% of the class that passed")
+    return data_uri(figure_to_png(fig), "image/png")

@@ -1,0 +1,143 @@
+"""``dlcourse grade``: a class graded at once, its gradebook, its report, and resuming."""
+
+import csv
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from dlcourse.cli import main
+from dlcourse.lessons.lesson1.check import EXERCISES
+from dlcourse.teaching.class_grading import grade_class
+from dlcourse.teaching.notebooks import build_notebook
+
+pytestmark = pytest.mark.filterwarnings(
+    "ignore::DeprecationWarning:jupyter_client", "ignore::DeprecationWarning:distributed"
+)
+
+SIGN_FLIP = ("return (y_hat - y) * x_i", "return (y - y_hat) * x_i")
+
+
+def _notebook(student=False, replace=None):
+    notebook = build_notebook(student=student)
+    if replace:
+        old, new = replace
+        (cell,) = [c for c in notebook.cells if c.cell_type == "code" and old in c.source]
+        cell.source = cell.source.replace(old, new)
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def classroom(tmp_path_factory):
+    """Two solutions with the same file name, a stub, two sign flips, and three bad entries."""
+    root = tmp_path_factory.mktemp("class")
+    for folder in ("a", "b", "empty"):
+        (root / folder).mkdir()
+    nbformat.write(_notebook(), root / "a" / "solution.ipynb")
+    nbformat.write(_notebook(), root / "b" / "solution.ipynb")
+    nbformat.write(_notebook(student=True), root / "stub.ipynb")
+    nbformat.write(_notebook(replace=SIGN_FLIP), root / "sign1.ipynb")
+    nbformat.write(_notebook(replace=SIGN_FLIP), root / "sign2.ipynb")
+    (root / "broken.ipynb").write_text('{"cells": [')  # truncated
+    other = _notebook()
+    other.metadata["dlcourse"]["lesson"] = "lesson9"  # a notebook of another lesson
+    nbformat.write(other, root / "other_lesson.ipynb")
+    (root / "notes.txt").write_text("not a notebook")
+    return root
+
+
+@pytest.fixture(scope="module")
+def graded(classroom, tmp_path_factory):
+    out = tmp_path_factory.mktemp("grades")
+    args = [str(classroom), str(classroom / "notes.txt"), str(classroom / "empty")]
+    status = main(["grade", *args, "--out", str(out), "--jobs", "2", "--quiet"])
+    return status, out
+
+
+def _rows(path):
+    with path.open(newline="", encoding="utf-8") as file:
+        return list(csv.reader(file))
+
+
+def test_the_gradebook_has_a_row_per_submission_and_a_score_per_exercise(graded, classroom):
+    status, out = graded
+    assert status == 0  # grading ran, whatever the learners scored
+    rows = _rows(out / "grades.csv")
+    assert rows[0] == ["notebook", *EXERCISES, "total", "problems"]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert set(by_name) == {
+        str(classroom / name)
+        for name in (
+            "a/solution.ipynb",
+            "b/solution.ipynb",
+            "stub.ipynb",
+            "sign1.ipynb",
+            "sign2.ipynb",
+            "broken.ipynb",
+            "other_lesson.ipynb",
+        )
+    }
+    for solution in ("a/solution.ipynb", "b/solution.ipynb"):
+        assert by_name[str(classroom / solution)][1:] == ["1.0"] * 11 + ["11.0", ""]
+    assert by_name[str(classroom / "stub.ipynb")][1:] == ["0.0"] * 11 + ["0.0", ""]
+    gradient = rows[0].index("1.2 gradient")
+    for sign in ("sign1.ipynb", "sign2.ipynb"):
+        row = by_name[str(classroom / sign)]
+        assert row[gradient] == "0.8333"  # five of its six properties hold: not the sign
+        assert row[rows[0].index("1.1 normal equation")] == "1.0"
+    broken = by_name[str(classroom / "broken.ipynb")]
+    assert broken[1:12] == ["0.0"] * 11 and broken[-1].startswith("not graded:")
+    other = by_name[str(classroom / "other_lesson.ipynb")]
+    assert other[1:12] == ["0.0"] * 11 and "lesson must be one of" in other[-1]
+
+
+def test_the_json_holds_every_verdict(graded):
+    _, out = graded
+    records = json.loads((out / "grades.json").read_text())
+    assert len(records) == 7
+    full = [r for r in records if r["exercises"]]
+    assert all(
+        {"exercise", "status", "message", "score", "properties", "hint"} <= set(item)
+        for r in full
+        for item in r["exercises"]
+    )
+
+
+def test_the_class_report_names_the_planted_mistake_with_its_count(graded):
+    _, out = graded
+    html = (out / "class_report.html").read_text()
+    assert "1.2 gradient: 2 of 7 passed" in html
+    assert "<td>2</td><td>failed: the sign is flipped" in html
+    assert "broken.ipynb" in html and "not a notebook" in html and "empty folder" in html
+    assert "solution.ipynb: 2 submissions share this file name" in html
+    assert "data:image/png;base64," in html
+
+
+def test_a_second_run_grades_only_what_is_missing_or_changed(graded, classroom, tmp_path):
+    _, out = graded
+    resumed = tmp_path / "resumed"
+    shutil.copytree(out, resumed)
+    records = json.loads((resumed / "grades.json").read_text())
+    (resumed / "grades.json").write_text(json.dumps(records[1:]))  # as if interrupted
+    summary = grade_class([classroom], resumed, jobs=2, progress=False)
+    assert summary["graded"] == 1 and summary["reused"] == 6
+    assert _rows(resumed / "grades.csv") == _rows(out / "grades.csv")
+    again = grade_class([classroom], resumed, jobs=2, progress=False)
+    assert again["graded"] == 0
+
+
+def test_a_dask_cluster_gives_the_same_gradebook(graded, classroom, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    _, out = graded
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        grade_class([classroom], tmp_path, scheduler=cluster.scheduler_address, progress=False)
+    assert _rows(tmp_path / "grades.csv") == _rows(out / "grades.csv")
+
+
+def test_nothing_to_grade_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["grade", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 2
+    assert "nothing to grade" in capsys.readouterr().err
