@@ -106,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="S",
         help="seconds one cell may run before it is interrupted (default: 60)",
     )
+    check.add_argument(
+        "--memory",
+        type=_positive_int,
+        default=2048,
+        metavar="MB",
+        help="memory one notebook's kernel may allocate (default: 2048)",
+    )
     check.set_defaults(run=_check)
 
     grade = commands.add_parser(
@@ -131,6 +138,13 @@ def _parser() -> argparse.ArgumentParser:
         default=60.0,
         metavar="S",
         help="seconds one cell may run before it is interrupted (default: 60)",
+    )
+    grade.add_argument(
+        "--memory",
+        type=_positive_int,
+        default=2048,
+        metavar="MB",
+        help="memory one notebook's kernel may allocate (default: 2048)",
     )
     grade.add_argument(
         "--scheduler",
@@ -207,7 +221,7 @@ def _check(args: argparse.Namespace) -> int:
         if not path.is_file():
             print(f"dlcourse check: no notebook at {path}", file=sys.stderr)
             return 2
-        reports.append(grade_notebook(path, timeout=args.timeout))
+        reports.append(grade_notebook(path, timeout=args.timeout, memory_mb=args.memory))
     if args.json:
         print(json.dumps([report.to_dict() for report in reports], indent=2))
     else:
@@ -224,6 +238,7 @@ def _grade(args: argparse.Namespace) -> int:
             args.out,
             jobs=args.jobs,
             timeout=args.timeout,
+            memory_mb=args.memory,
             scheduler=args.scheduler,
             progress=not args.quiet,
         )

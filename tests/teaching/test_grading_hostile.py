@@ -122,3 +122,39 @@ def test_answering_with_the_librarys_own_functions_is_reported(baseline, tmp_pat
     assert "dlcourse's own implementation" in result.message
     assert "dlcourse.activations.softmax" in result.message
     assert passed <= baseline
+
+
+# ------------------------------------------------------------------------- the limits
+
+LIMITS = {
+    "a memory hog": (
+        "import numpy as np\ntry:\n    hog = np.ones(3 * 2**30 // 8)\nfinally:\n    pass\n",
+        "memory limit of 2048 MB was hit",
+    ),
+    "100 MB of output": (
+        "for _ in range(100):\n    print('x' * 2**20)\n",
+        "output limit of 10 MB was hit",
+    ),
+    "sys.exit halfway": ("import sys\nsys.exit(3)\n", "SystemExit"),
+    "a file written outside the working folder": (
+        "import pathlib\npathlib.Path('/definitely/not/allowed.txt').write_text('x')\n",
+        "FileNotFoundError",
+    ),
+}
+
+
+@pytest.mark.parametrize("limit", list(LIMITS))
+def test_a_limit_hit_is_named_and_the_rest_is_graded(limit, baseline, tmp_path):
+    code, words = LIMITS[limit]
+    package = _package_digest()
+    passed, report = _passed(_notebook(code), tmp_path / "limit.ipynb")
+    assert any(words in problem for problem in report.problems), report.problems
+    assert passed == baseline  # the attack cell failed alone; everything else was graded
+    assert _package_digest() == package
+
+
+def test_os_exit_halfway_is_a_dead_kernel_not_a_pass(tmp_path):
+    passed, report = _passed(_notebook("import os\nos._exit(0)\n"), tmp_path / "exit.ipynb")
+    assert passed == set()
+    assert {r.status for r in report.results} == {"not reached"}
+    assert "the kernel died" in report.problems[0]

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +60,13 @@ def find_submissions(paths: Iterable[str | os.PathLike[str]]) -> Found:
     return Found(notebooks, problems)
 
 
-def grade_submission(path: str, timeout: float) -> dict[str, Any]:
+def grade_submission(path: str, timeout: float, memory_mb: int = 2048) -> dict[str, Any]:
     """One submission's record, as ``dlcourse check --json`` writes it; never raises."""
     from dlcourse.teaching.grading import grade_notebook
 
     record: dict[str, Any] = {"notebook": path, "sha256": _digest(Path(path))}
     try:
-        report = grade_notebook(path, timeout=timeout)
+        report = grade_notebook(path, timeout=timeout, memory_mb=memory_mb)
     except Exception as error:  # not a notebook, truncated, another lesson, ...
         reason = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
         return record | {"passed": False, "exercises": [], "problems": [f"not graded: {reason}"]}
@@ -78,6 +79,7 @@ def grade_class(
     *,
     jobs: int | None = None,
     timeout: float = 60.0,
+    memory_mb: int = 2048,
     scheduler: str | None = None,
     progress: bool = True,
 ) -> dict[str, Any]:
@@ -94,7 +96,8 @@ def grade_class(
         raise ValueError(
             "nothing to grade: " + ("; ".join(found.problems) or "no paths were given")
         )
-    for record in _run(todo, timeout, jobs or os.cpu_count() or 1, scheduler, progress):
+    grade = partial(grade_submission, timeout=timeout, memory_mb=memory_mb)
+    for record in _run(todo, grade, jobs or os.cpu_count() or 1, scheduler, progress):
         records[record["notebook"]] = record
         _write_json(out / "grades.json", records, found.notebooks)
     _write_json(out / "grades.json", records, found.notebooks)
@@ -108,7 +111,7 @@ def grade_class(
 
 
 def _run(
-    todo: list[str], timeout: float, jobs: int, scheduler: str | None, progress: bool
+    todo: list[str], grade: Callable, jobs: int, scheduler: str | None, progress: bool
 ) -> Iterable[dict[str, Any]]:
     """The records of the submissions in ``todo``, as each finishes."""
     if not todo:
@@ -119,13 +122,13 @@ def _run(
         from distributed import as_completed as dask_completed
 
         with Client(scheduler) as client:
-            futures = client.map(grade_submission, todo, timeout=timeout, pure=False)
+            futures = client.map(grade, todo, pure=False)
             for future in dask_completed(futures):
                 bar.update()
                 yield _record_or_crash(future.result, future.key)
     else:
         with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(grade_submission, path, timeout): path for path in todo}
+            futures = {pool.submit(grade, path): path for path in todo}
             for future in as_completed(futures):
                 bar.update()
                 yield _record_or_crash(future.result, futures[future])

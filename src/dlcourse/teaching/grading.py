@@ -73,6 +73,8 @@ def grade_notebook(
     lesson: str | None = None,
     timeout: float = 60.0,
     check_time_limit: float = 10.0,
+    memory_mb: int = 2048,
+    output_mb: float = 10.0,
     kernel_name: str = "python3",
 ) -> NotebookReport:
     """Execute the notebook at ``path`` and check every exercise of its lesson.
@@ -87,6 +89,10 @@ def grade_notebook(
         Seconds one cell may run before it is interrupted (an endless loop, say).
     check_time_limit : float, default 10
         Seconds one exercise check may take.
+    memory_mb : int, default 2048
+        Memory the kernel may allocate (its data segment and anonymous maps, RLIMIT_DATA).
+    output_mb : float, default 10
+        Output the notebook may print or display; beyond it the rest is dropped.
     kernel_name : str, default "python3"
     """
     notebook = nbformat.read(path, as_version=4)  # read once; all work is on a copy
@@ -97,7 +103,7 @@ def grade_notebook(
     work = copy.deepcopy(notebook)
     n_cells = len(work.cells)
     with tempfile.TemporaryDirectory(prefix="dlcourse-check-") as workdir:
-        client = NotebookClient(
+        client = _LimitedClient(
             work,
             timeout=timeout,
             kernel_name=kernel_name,
@@ -108,10 +114,13 @@ def grade_notebook(
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
         try:
-            with client.setup_kernel():
+            client.output_budget = int(output_mb * 2**20)
+            with client.setup_kernel(preexec_fn=partial(_limit_kernel, memory_mb)):
                 for index, cell in enumerate(work.cells):
                     if cell.cell_type == "code":
                         client.execute_cell(cell, index)
+                output_hit = client.output_budget < 0
+                client.output_budget = None
                 run = partial(_run_in_kernel, client, work)
                 helpers = f"REFERENCE_ROOTS = {reference_roots()!r}\n{KERNEL_HELPERS}"
                 run(helpers, timeout=30)
@@ -123,9 +132,12 @@ def grade_notebook(
                     CheckResult(name, NOT_REACHED, "not reached: the kernel died.")
                     for name in exercises
                 ],
-                [f"the kernel died: {error}"],
+                [f"the kernel died (it exited, or hit the memory or process limit): {error}"],
             )
-    return NotebookReport(str(path), results, _problems(work.cells[:n_cells], timeout))
+    problems = _problems(work.cells[:n_cells], timeout, memory_mb)
+    if output_hit:
+        problems.append(f"the output limit of {output_mb:g} MB was hit: the rest was dropped")
+    return NotebookReport(str(path), results, problems)
 
 
 def _run_in_kernel(
@@ -191,7 +203,34 @@ def _check_remotely(exercises: dict, run: Any, time_limit_s: float) -> list[Chec
     return results
 
 
-def _problems(cells: list[nbformat.NotebookNode], timeout: float) -> list[str]:
+class _LimitedClient(NotebookClient):
+    """nbclient's client, keeping at most ``output_budget`` bytes of the notebook's output."""
+
+    output_budget: int | None = 10 * 2**20
+
+    def output(self, outs: list, msg: dict[str, Any], display_id: Any, cell_index: int) -> Any:
+        if self.output_budget is None:  # the grader's own calls (their replies are capped)
+            return super().output(outs, msg, display_id, cell_index)
+        size = len(json.dumps(msg.get("content", {})))
+        if self.output_budget - size < 0:
+            self.output_budget = -1  # hit: everything after it is dropped
+            return None
+        self.output_budget -= size
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _limit_kernel(memory_mb: int) -> None:
+    """Run in the kernel's process before it starts: its memory, its processes (for a user
+    other than root, whom the kernel does not limit here), the size of any file it writes."""
+    import resource
+
+    memory = memory_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_NPROC, (256, 256))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 2**20, 64 * 2**20))
+
+
+def _problems(cells: list[nbformat.NotebookNode], timeout: float, memory_mb: int) -> list[str]:
     problems = []
     code_cells = [cell for cell in cells if cell.cell_type == "code"]
     for number, cell in enumerate(code_cells, start=1):
@@ -200,6 +239,10 @@ def _problems(cells: list[nbformat.NotebookNode], timeout: float) -> list[str]:
                 continue
             if output.get("ename") == "KeyboardInterrupt":
                 problems.append(f"code cell {number}: stopped after {timeout:g} s (endless loop?)")
+            elif output.get("ename") == "MemoryError":
+                problems.append(
+                    f"code cell {number}: the memory limit of {memory_mb} MB was hit (MemoryError)"
+                )
             else:
                 problems.append(
                     f"code cell {number}: {output.get('ename')}: {output.get('evalue')}"
