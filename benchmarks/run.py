@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import bench_grading
 import bench_linear_regression
 import bench_memory
 import bench_scaling
@@ -27,6 +28,7 @@ MODULES = [
     bench_linear_regression,
     bench_memory,
     bench_startup,
+    bench_grading,
 ]
 DOCS = Path(__file__).parent.parent / "docs"
 

@@ -109,6 +109,7 @@ def grade_notebook(
             kernel_name=kernel_name,
             allow_errors=True,
             interrupt_on_timeout=True,
+            shutdown_kernel="immediate",  # nothing of the kernel is kept: no graceful wait
             resources={"metadata": {"path": workdir}},
             # The kernel talks to us on localhost only; keep its log to real errors.
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
