@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 import dlcourse
+from dlcourse.lessons.lesson1.check import EXERCISES
 from dlcourse.teaching.grading import grade_notebook
 from dlcourse.teaching.notebooks import build_notebook
 
@@ -158,3 +159,29 @@ def test_os_exit_halfway_is_a_dead_kernel_not_a_pass(tmp_path):
     assert passed == set()
     assert {r.status for r in report.results} == {"not reached"}
     assert "the kernel died" in report.problems[0]
+
+
+def test_a_kernel_that_dies_while_checked_keeps_the_verdicts_before_it(tmp_path):
+    # the gradient ends its kernel only when the grader calls it (the notebook's own check
+    # calls it directly, from the notebook's cell)
+    dies = (
+        "def calc_gradient(y, y_hat, x_i):\n"
+        "    import os, sys\n"
+        "    if '__dlcourse_helpers' in sys._getframe(1).f_code.co_qualname:\n"
+        "        os._exit(1)\n"
+        "    return (y_hat - y) * x_i\n"
+    )
+    notebook = build_notebook(student=False)
+    (cell,) = [c for c in notebook.cells if "def calc_gradient(y, y_hat, x_i):" in c.source]
+    cell.source = cell.source.replace(
+        "def calc_gradient(y, y_hat, x_i):", dies + "\n\ndef _old(y, y_hat, x_i):"
+    )
+    _, report = _passed(notebook, tmp_path / "dies.ipynb")
+    by_name = {r.exercise: r for r in report.results}
+    assert by_name["1.1 normal equation"].passed and by_name["1.2 binary cross-entropy"].passed
+    assert (
+        by_name["1.2 gradient"].status == "error"
+        and "kernel died" in by_name["1.2 gradient"].message
+    )
+    assert by_name["1.4 softmax"].status == "not reached"
+    assert list(by_name) == list(EXERCISES)  # every exercise has its verdict, in order

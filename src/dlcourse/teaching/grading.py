@@ -149,7 +149,10 @@ def _run_in_kernel(
     cell = nbformat.v4.new_code_cell(code)
     notebook.cells.append(cell)
     client.timeout = timeout
-    client.execute_cell(cell, len(notebook.cells) - 1)
+    try:
+        client.execute_cell(cell, len(notebook.cells) - 1)
+    except DeadKernelError:
+        raise KernelDied from None
     outputs = cell.get("outputs", [])
     if any(o.get("ename") == "KeyboardInterrupt" for o in outputs):
         raise CallTooLong(f"the call took longer than {timeout:g} s")
@@ -191,17 +194,33 @@ def _check_remotely(exercises: dict, run: Any, time_limit_s: float) -> list[Chec
             )
             continue
         timed = partial(_within, run, time.monotonic() + time_limit_s, time_limit_s)
-        arguments = [
-            RemoteFunction(name, timed)
-            if kinds[name] == "function"
-            else decode(request(run, f"__dlcourse_get({{nonce}}, {name!r})")["result"])
-            for name in wanted
-        ]
         try:
+            arguments = [
+                RemoteFunction(name, timed)
+                if kinds[name] == "function"
+                else decode(request(run, f"__dlcourse_get({{nonce}}, {name!r})")["result"])
+                for name in wanted
+            ]
             results.append(check(*arguments, quiet=True))
         except (TimeoutError, RuntimeError) as error:
             results.append(CheckResult(exercise, ERROR, f"the check could not finish: {error}."))
+        except KernelDied:  # the learner's code ended its kernel while being checked
+            results.append(
+                CheckResult(exercise, ERROR, "the kernel died while this exercise was checked.")
+            )
+            break
+    done = {result.exercise for result in results}
+    results += [
+        CheckResult(name, NOT_REACHED, "not reached: the kernel died before its check.")
+        for name in exercises
+        if name not in done
+    ]
     return results
+
+
+class KernelDied(BaseException):
+    """The kernel died during a check's call (a BaseException: the checks' handling of the
+    learner's own exceptions must not take it for one)."""
 
 
 class _LimitedClient(NotebookClient):
