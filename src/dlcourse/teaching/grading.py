@@ -25,6 +25,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
+from dlcourse.teaching.guards import reference_roots
 from dlcourse.teaching.remote import (
     KERNEL_HELPERS,
     CallTooLong,
@@ -32,13 +33,7 @@ from dlcourse.teaching.remote import (
     decode,
     request,
 )
-from dlcourse.teaching.verdicts import (
-    CALL_TIME_LIMIT,
-    ERROR,
-    NOT_REACHED,
-    CheckResult,
-    reference_roots,
-)
+from dlcourse.teaching.verdicts import CALL_TIME_LIMIT, ERROR, NOT_REACHED, CheckResult
 
 __all__ = ["NotebookReport", "grade_notebook"]
 

@@ -15,17 +15,21 @@ from __future__ import annotations
 
 import contextlib
 import io
-import signal
 import sys
-import threading
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from html import escape
-from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from dlcourse.teaching.guards import (
+    _TooLong,
+    reference_calls,
+    time_limit,
+    watch_reference_calls,
+)
 
 __all__ = [
     "TODO",
@@ -38,9 +42,7 @@ __all__ = [
     "call",
     "judge",
     "not_done",
-    "reference_calls",
     "show",
-    "time_limit",
 ]
 
 PASSED, FAILED, NOT_DONE, ERROR, NOT_REACHED = (
@@ -185,7 +187,7 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
             np.errstate(all="ignore"),
             contextlib.redirect_stdout(printed),
             time_limit(CALL_TIME_LIMIT, _TooLong, unless_running=True),
-            _watch_reference_calls(),
+            watch_reference_calls(),
         ):
             warnings.simplefilter("ignore")
             result = func(*copies)
@@ -204,42 +206,6 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
             "`return ...` (it returned None)."
         )
     return result
-
-
-reference_calls: list[str] = []  # dlcourse's own answers that the learner's code called
-
-
-@contextlib.contextmanager
-def _watch_reference_calls():
-    """Record every call into dlcourse's own answers (the lesson's math, the models, the
-    engines, the solved exercises) while the learner's function runs (a remote function
-    records them in its kernel and reports them here)."""
-    roots = reference_roots()
-
-    def watch(frame: Any, event: str, arg: Any) -> None:
-        caller = frame.f_back  # only where the learner's code enters dlcourse, not within it
-        if (
-            event == "call"
-            and frame.f_code.co_filename.startswith(roots)
-            and not (caller and caller.f_code.co_filename.startswith(roots))
-        ):
-            name = frame.f_globals.get("__name__", "?")
-            reference_calls.append(f"{name}.{frame.f_code.co_name}")
-
-    previous = sys.getprofile()
-    sys.setprofile(watch)
-    try:
-        yield
-    finally:
-        sys.setprofile(previous)
-
-
-def reference_roots() -> tuple[str, ...]:
-    """The source files and folders of dlcourse's own answers to the exercises."""
-    package = Path(__file__).parents[1]
-    files = ["activations.py", "losses.py", "normal_equation.py", "training.py", "data.py"]
-    folders = ["models", "engines", "lessons"]
-    return tuple(str(package / name) for name in files + folders)
 
 
 def judge(
@@ -335,40 +301,6 @@ def _kernel_shell() -> Any:
         return None
     shell = ipython.get_ipython()
     return shell if shell is not None and hasattr(shell, "kernel") else None
-
-
-class _TooLong(BaseException):
-    """Raised by the alarm inside the learner's call (a BaseException: their code's
-    ``except Exception`` cannot swallow it)."""
-
-
-class time_limit:
-    """Raise ``error()`` in the calling code after ``seconds``, where SIGALRM exists and in the
-    main thread; with ``unless_running``, also only when no other alarm is running (the
-    grader's limit for a whole check, around this one for a single call)."""
-
-    def __init__(
-        self, seconds: float, error: Callable[[], BaseException], *, unless_running: bool = False
-    ) -> None:
-        self.seconds, self.error = seconds, error
-        self.active = (
-            hasattr(signal, "setitimer")
-            and threading.current_thread() is threading.main_thread()
-            and not (unless_running and signal.getitimer(signal.ITIMER_REAL)[0] > 0)
-        )
-
-    def _expire(self, signum: int, frame: Any) -> None:
-        raise self.error()
-
-    def __enter__(self) -> None:
-        if self.active:
-            self.previous = signal.signal(signal.SIGALRM, self._expire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.active:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
 
 
 def _hint_for(error: BaseException) -> str:
