@@ -12,11 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from dlcourse.activations import sigmoid
 from dlcourse.teaching.diagnosis import evaluate_mistakes
-
-
-def _sigmoid(z: Any) -> Any:
-    return 1 / (1 + np.exp(-z))
 
 
 def normal_equation(X: np.ndarray, y: np.ndarray) -> dict[str, list[np.ndarray]]:
@@ -63,7 +60,7 @@ def logistic_gradient(y: float, y_hat: float, x: np.ndarray) -> dict[str, np.nda
 def logistic_forward_pass(z: float) -> dict[str, np.ndarray]:
     return {
         "it returns the logit z: apply the sigmoid to get a probability.": np.asarray(z),
-        "the sign in the exponent is flipped: σ(z) = 1 / (1 + e^(-z)).": np.asarray(_sigmoid(-z)),
+        "the sign in the exponent is flipped: σ(z) = 1 / (1 + e^(-z)).": np.asarray(sigmoid(-z)),
     }
 
 

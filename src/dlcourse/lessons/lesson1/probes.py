@@ -7,10 +7,14 @@ from typing import Any
 
 import numpy as np
 
+from dlcourse import activations
 from dlcourse.teaching.diagnosis import numbers, shape_message
 from dlcourse.teaching.verdicts import Mistake
 
 __all__ = ["bce", "checks_rng", "design", "require", "shaped", "sigmoid", "softmax_of"]
+
+# the right answers come from the library's own functions (the learner never sees them)
+sigmoid, softmax_of = activations.sigmoid, activations.softmax
 
 _SEED = 20240101  # the checks' own inputs: the same for every learner
 
@@ -41,12 +45,3 @@ def require(condition: bool, diagnosis: str) -> None:
 
 def bce(y: np.ndarray, y_hat: np.ndarray) -> np.ndarray:
     return -(y * np.log(y_hat) + (1 - y) * np.log1p(-y_hat))
-
-
-def sigmoid(z: Any) -> Any:
-    return 1 / (1 + np.exp(-z))
-
-
-def softmax_of(Z: np.ndarray) -> np.ndarray:
-    E = np.exp(Z - Z.max(axis=-1, keepdims=True))
-    return E / E.sum(axis=-1, keepdims=True)
