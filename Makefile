@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: lesson test lint bench clean browser
+.PHONY: lesson test lint bench clean system
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -23,19 +23,28 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 lesson: $(VENV)/.lesson
 	$(BIN)/dlcourse lesson1
 
-test: $(VENV)/.test browser
+test: $(VENV)/.test system
 	$(BIN)/ruff check src tests benchmarks docs/examples
 	$(BIN)/python -m pytest
 
-# The report's browser test needs Chromium: installed where we can (root with apt-get),
-# otherwise that one test is skipped and says why.
-browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
-	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
-	    echo "installing chromium for the report's browser test" && \
-	    apt-get update -qq >/dev/null && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
-	  echo "note: no chromium and no way to install it here; the browser test will be skipped"
+# Debian packages some tests use: Chromium and its driver (the browser tests) and bubblewrap
+# (the grader's sandbox). Installed where we can (root with apt-get); otherwise those tests
+# are skipped and say why.
+system:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing$$missing (Debian packages some tests use)"; \
+	  { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq $$missing >/dev/null; } || \
+	  echo "note: could not install$$missing; the tests that need them will be skipped"; \
+	else \
+	  echo "note:$$missing missing, and no way to install them here; their tests will be skipped"; \
+	fi
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check src tests benchmarks docs/examples

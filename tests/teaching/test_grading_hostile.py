@@ -6,6 +6,9 @@ the grader's own files may change.
 """
 
 import hashlib
+import os
+import socket
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -13,8 +16,11 @@ import pytest
 
 import dlcourse
 from dlcourse.lessons.lesson1.check import EXERCISES
+from dlcourse.teaching.class_grading import grade_class
 from dlcourse.teaching.grading import grade_notebook
+from dlcourse.teaching.limits import PROCESS_LIMIT
 from dlcourse.teaching.notebooks import build_notebook
+from dlcourse.teaching.sandbox import sandbox_available
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:jupyter_client")
 
@@ -66,9 +72,9 @@ def _notebook(attack=None, replace=()):
         cells = [c for c in notebook.cells if c.cell_type == "code" and old in c.source]
         assert len(cells) == 1, old
         cells[0].source = cells[0].source.replace(old, new)
-    if attack:
-        first_code = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "code")
-        notebook.cells.insert(first_code + 1, nbformat.v4.new_code_cell(attack))
+    first_code = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "code")
+    for cell in reversed([attack] if isinstance(attack, str) else attack or []):
+        notebook.cells.insert(first_code + 1, nbformat.v4.new_code_cell(cell))
     return notebook
 
 
@@ -137,10 +143,6 @@ LIMITS = {
         "output limit of 10 MB was hit",
     ),
     "sys.exit halfway": ("import sys\nsys.exit(3)\n", "SystemExit"),
-    "a file written outside the working folder": (
-        "import pathlib\npathlib.Path('/definitely/not/allowed.txt').write_text('x')\n",
-        "FileNotFoundError",
-    ),
 }
 
 
@@ -185,3 +187,109 @@ def test_a_kernel_that_dies_while_checked_keeps_the_verdicts_before_it(tmp_path)
     )
     assert by_name["1.4 softmax"].status == "not reached"
     assert list(by_name) == list(EXERCISES)  # every exercise has its verdict, in order
+
+
+# ------------------------------------------------------------------ the sandbox (bubblewrap)
+
+needs_sandbox = pytest.mark.skipif(
+    not sandbox_available(),
+    reason="bubblewrap (bwrap) is not installed or may not make namespaces here; "
+    "`make test` installs it where it can (root with apt-get)",
+)
+
+
+@pytest.mark.skipif(
+    not sandbox_available() and os.geteuid() == 0,
+    reason="root is not bound by the process limit outside bubblewrap's user namespace",
+)
+def test_a_process_bomb_hits_the_process_limit(baseline, tmp_path):
+    bomb = (
+        "import subprocess\n"
+        f"children = [subprocess.Popen(['sleep', '61.25']) for _ in range({2 * PROCESS_LIMIT})]\n"
+    )
+    passed, report = _passed(_notebook(bomb), tmp_path / "bomb.ipynb")
+    assert any("process limit" in problem for problem in report.problems), report.problems
+    assert passed == baseline
+    if sandbox_available():  # its process namespace ended with the kernel: no orphan is left
+        left = [p for p in Path("/proc").glob("[0-9]*/cmdline") if b"61.25" in _read(p)]
+        assert left == []
+
+
+def _read(path):
+    try:
+        return path.read_bytes()
+    except OSError:  # the process ended meanwhile
+        return b""
+
+
+@needs_sandbox
+def test_files_outside_the_working_folder_are_out_of_reach(baseline, tmp_path):
+    grader_file = tmp_path / "grades" / "grades.json"
+    grader_file.parent.mkdir()
+    grader_file.write_text("{}")
+    neighbour = tmp_path / "class" / "neighbour.ipynb"
+    neighbour.parent.mkdir()
+    nbformat.write(build_notebook(student=False), neighbour)
+    own = tmp_path / "class" / "writer.ipynb"
+    planted = [  # new files where the grader's code and its user's files live
+        Path(dlcourse.__file__).parent / "_planted_by_a_learner.py",
+        Path.home() / ".planted_by_a_learner",
+    ]
+    targets = [own, grader_file, neighbour, *planted]
+    writer = "import pathlib\n" + "".join(
+        f"try:\n    pathlib.Path({str(t)!r}).write_text('x')\nexcept OSError:\n    pass\n"
+        for t in targets
+    )
+    writer += "pathlib.Path('mine.txt').write_text('its own folder is writable')\n"
+    reader = f"print(open({str(neighbour)!r}).read())\n"  # the class is hidden from it
+    nbformat.write(_notebook([reader, writer]), own)
+    before = {t: t.read_bytes() for t in targets if t.exists()}
+    work_folders = set(Path(tempfile.gettempdir()).glob("dlcourse-check-*"))
+    try:
+        report = grade_notebook(own, hidden=(grader_file.parent,))
+        assert {t: t.read_bytes() for t in targets if t.exists()} == before
+    finally:
+        for path in planted:
+            path.unlink(missing_ok=True)
+    assert any("FileNotFoundError" in problem for problem in report.problems), report.problems
+    assert {r.exercise for r in report.results if r.passed} == baseline
+    assert set(Path(tempfile.gettempdir()).glob("dlcourse-check-*")) == work_folders  # deleted
+
+
+@needs_sandbox
+def test_the_kernel_has_no_network(baseline, tmp_path):
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        port = server.getsockname()[1]
+        caller = (
+            "import socket\n"
+            f"socket.create_connection(('127.0.0.1', {port}), timeout=2).sendall(b'grade: 1')\n"
+        )
+        passed, report = _passed(_notebook(caller), tmp_path / "network.ipynb")
+        server.settimeout(0.5)
+        with pytest.raises(TimeoutError):
+            server.accept()  # nobody called
+    assert any("Error" in problem for problem in report.problems), report.problems
+    assert passed == baseline
+
+
+@needs_sandbox
+def test_an_attacker_in_the_class_leaves_the_others_grades_unchanged(tmp_path):
+    alone = tmp_path / "alone"
+    classroom = tmp_path / "class"
+    for folder in (alone, classroom):
+        folder.mkdir()
+        nbformat.write(_notebook(), folder / "honest.ipynb")
+    attack = (
+        "import pathlib\n"
+        f"for p in pathlib.Path({str(tmp_path)!r}).rglob('*'):\n"
+        "    try:\n        p.write_text('{}')\n    except OSError:\n        pass\n"
+    )
+    nbformat.write(_notebook(attack), classroom / "attacker.ipynb")
+    submitted = (classroom / "honest.ipynb").read_bytes()
+    grade_class([alone], tmp_path / "alone-grades", jobs=1, progress=False)
+    grade_class([classroom], tmp_path / "grades", jobs=2, progress=False)
+    rows = (tmp_path / "grades" / "grades.csv").read_text().splitlines()
+    (honest,) = [row for row in rows if "honest" in row]
+    expected = (tmp_path / "alone-grades" / "grades.csv").read_text().splitlines()[1]
+    assert honest.split(",")[1:] == expected.split(",")[1:]
+    assert (classroom / "honest.ipynb").read_bytes() == submitted

@@ -60,13 +60,16 @@ def find_submissions(paths: Iterable[str | os.PathLike[str]]) -> Found:
     return Found(notebooks, problems)
 
 
-def grade_submission(path: str, timeout: float, memory_mb: int = 2048) -> dict[str, Any]:
-    """One submission's record, as ``dlcourse check --json`` writes it; never raises."""
+def grade_submission(
+    path: str, timeout: float, memory_mb: int = 2048, hidden: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """One submission's record, as ``dlcourse check --json`` writes it; never raises.
+    ``hidden``: folders its sandboxed kernel must not see (the class, the grades)."""
     from dlcourse.teaching.grading import grade_notebook
 
     record: dict[str, Any] = {"notebook": path, "sha256": _digest(Path(path))}
     try:
-        report = grade_notebook(path, timeout=timeout, memory_mb=memory_mb)
+        report = grade_notebook(path, timeout=timeout, memory_mb=memory_mb, hidden=hidden)
     except Exception as error:  # not a notebook, truncated, another lesson, ...
         reason = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
         return record | {"passed": False, "exercises": [], "problems": [f"not graded: {reason}"]}
@@ -87,6 +90,7 @@ def grade_class(
 
     Raises ValueError when nothing at all can be graded.
     """
+    paths = [Path(path) for path in paths]
     found = find_submissions(paths)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -96,7 +100,14 @@ def grade_class(
         raise ValueError(
             "nothing to grade: " + ("; ".join(found.problems) or "no paths were given")
         )
-    grade = partial(grade_submission, timeout=timeout, memory_mb=memory_mb)
+    # No kernel may read the other submissions or the grades (sandboxed kernels only).
+    hidden = [out, *(path if path.is_dir() else path.parent for path in paths)]
+    grade = partial(
+        grade_submission,
+        timeout=timeout,
+        memory_mb=memory_mb,
+        hidden=tuple(str(folder.resolve()) for folder in hidden),
+    )
     for record in _run(todo, grade, jobs or os.cpu_count() or 1, scheduler, progress):
         records[record["notebook"]] = record
         _write_json(out / "grades.json", records, found.notebooks)

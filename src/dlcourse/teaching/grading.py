@@ -26,6 +26,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 from dlcourse.teaching.guards import reference_roots
+from dlcourse.teaching.limits import PROCESS_LIMIT, limit_kernel, process_group
 from dlcourse.teaching.remote import (
     KERNEL_HELPERS,
     CallTooLong,
@@ -33,6 +34,7 @@ from dlcourse.teaching.remote import (
     decode,
     request,
 )
+from dlcourse.teaching.sandbox import sandbox_available, sandboxed_manager
 from dlcourse.teaching.verdicts import CALL_TIME_LIMIT, ERROR, NOT_REACHED, CheckResult
 
 __all__ = ["NotebookReport", "grade_notebook"]
@@ -71,6 +73,8 @@ def grade_notebook(
     memory_mb: int = 2048,
     output_mb: float = 10.0,
     kernel_name: str = "python3",
+    sandbox: bool | None = None,
+    hidden: tuple[str | Path, ...] = (),
 ) -> NotebookReport:
     """Execute the notebook at ``path`` and check every exercise of its lesson.
 
@@ -89,7 +93,20 @@ def grade_notebook(
     output_mb : float, default 10
         Output the notebook may print or display; beyond it the rest is dropped.
     kernel_name : str, default "python3"
+    sandbox : bool, optional
+        Run the kernel inside bubblewrap (:mod:`dlcourse.teaching.sandbox`); by default
+        wherever it is available. ``True`` where it is not is an error.
+    hidden : paths
+        Folders the sandboxed kernel must not see (the class's submissions, the grades); the
+        submission's own folder is always among them.
     """
+    if sandbox is None:
+        sandbox = sandbox_available()
+    elif sandbox and not sandbox_available():
+        raise RuntimeError(
+            "sandbox=True, but bubblewrap (bwrap) is not installed or may not make namespaces "
+            "here; install the Debian package bubblewrap, or pass sandbox=False."
+        )
     notebook = nbformat.read(path, as_version=4)  # read once; all work is on a copy
     lesson = lesson or notebook.metadata.get("dlcourse", {}).get("lesson", "lesson1")
     if lesson not in _CHECK_MODULES:
@@ -97,7 +114,12 @@ def grade_notebook(
     exercises = import_module(_CHECK_MODULES[lesson]).EXERCISES
     work = copy.deepcopy(notebook)
     n_cells = len(work.cells)
-    with tempfile.TemporaryDirectory(prefix="dlcourse-check-") as workdir:
+    with (
+        tempfile.TemporaryDirectory(prefix="dlcourse-check-") as workdir,
+        tempfile.TemporaryDirectory(prefix="dlcourse-kernel-") as rundir,
+        process_group() as join_group,
+    ):
+        hide = [Path(path).resolve().parent, *map(Path, hidden)]
         client = _LimitedClient(
             work,
             timeout=timeout,
@@ -109,9 +131,11 @@ def grade_notebook(
             # The kernel talks to us on localhost only; keep its log to real errors.
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
+        if sandbox:
+            client.sandbox = (Path(workdir), Path(rundir), hide)
         try:
             client.output_budget = int(output_mb * 2**20)
-            with client.setup_kernel(preexec_fn=partial(_limit_kernel, memory_mb)):
+            with client.setup_kernel(preexec_fn=partial(limit_kernel, memory_mb, join_group)):
                 for index, cell in enumerate(work.cells):
                     if cell.cell_type == "code":
                         client.execute_cell(cell, index)
@@ -222,6 +246,13 @@ class _LimitedClient(NotebookClient):
     """nbclient's client, keeping at most ``output_budget`` bytes of the notebook's output."""
 
     output_budget: int | None = 10 * 2**20
+    sandbox: tuple[Path, Path, list[Path]] | None = None  # workdir, rundir, hidden folders
+
+    def create_kernel_manager(self) -> Any:
+        if self.sandbox is None:
+            return super().create_kernel_manager()
+        self.km = sandboxed_manager(self.kernel_name, *self.sandbox, config=self.config)
+        return self.km
 
     def output(self, outs: list, msg: dict[str, Any], display_id: Any, cell_index: int) -> Any:
         if self.output_budget is None:  # the grader's own calls (their replies are capped)
@@ -234,17 +265,6 @@ class _LimitedClient(NotebookClient):
         return super().output(outs, msg, display_id, cell_index)
 
 
-def _limit_kernel(memory_mb: int) -> None:
-    """Run in the kernel's process before it starts: its memory, its processes (for a user
-    other than root, whom the kernel does not limit here), the size of any file it writes."""
-    import resource
-
-    memory = memory_mb * 2**20
-    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_NPROC, (256, 256))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 2**20, 64 * 2**20))
-
-
 def _problems(cells: list[nbformat.NotebookNode], timeout: float, memory_mb: int) -> list[str]:
     problems = []
     code_cells = [cell for cell in cells if cell.cell_type == "code"]
@@ -254,6 +274,13 @@ def _problems(cells: list[nbformat.NotebookNode], timeout: float, memory_mb: int
                 continue
             if output.get("ename") == "KeyboardInterrupt":
                 problems.append(f"code cell {number}: stopped after {timeout:g} s (endless loop?)")
+            elif output.get("ename") == "BlockingIOError" and "[Errno 11]" in str(
+                output.get("evalue")
+            ):  # EAGAIN from fork: the process limit
+                problems.append(
+                    f"code cell {number}: the process limit of {PROCESS_LIMIT} was hit "
+                    "(BlockingIOError)"
+                )
             elif output.get("ename") == "MemoryError":
                 problems.append(
                     f"code cell {number}: the memory limit of {memory_mb} MB was hit (MemoryError)"
