@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 import shutil
 
 import nbformat
@@ -111,7 +112,9 @@ def test_the_class_report_names_the_planted_mistake_with_its_count(graded):
     assert "<td>2</td><td>failed: the sign is flipped" in html
     assert "broken.ipynb" in html and "not a notebook" in html and "empty folder" in html
     assert "solution.ipynb: 2 submissions share this file name" in html
-    assert "data:image/png;base64," in html
+    assert html.count("data:image/png;base64,") == 1 + 11  # the class, then each exercise
+    # each exercise's figure draws the counts of its table (the alt text lists its bars)
+    assert re.search(r'<img alt="passed: 2; failed: the sign is flipped[^"]*: 2', html)
 
 
 def test_a_second_run_grades_only_what_is_missing_or_changed(graded, classroom, tmp_path):

@@ -29,7 +29,7 @@ def diagnosis_counts(records: list[dict[str, Any]], exercise: str) -> Counter[st
 def write_class_report(
     path: Path, records: list[dict[str, Any]], exercises: list[str], problems: list[str]
 ) -> None:
-    """A self-contained HTML page (the figure embedded) summing up the class's verdicts."""
+    """A self-contained HTML page (the figures embedded) summing up the class's verdicts."""
     n = max(len(records), 1)
     shares = []
     sections = []
@@ -40,13 +40,16 @@ def write_class_report(
             for item in record["exercises"]
         )
         shares.append(passed / n)
+        common = diagnosis_counts(records, exercise).most_common(5)
         rows = "".join(
-            f"<tr><td>{count}</td><td>{escape(text)}</td></tr>"
-            for text, count in diagnosis_counts(records, exercise).most_common(5)
+            f"<tr><td>{count}</td><td>{escape(text)}</td></tr>" for text, count in common
         )
+        bars = [("passed", passed), *common]
+        alt = "; ".join(f"{text}: {count}" for text, count in bars)
         sections.append(
             f"<h3>{escape(exercise)}: {passed} of {len(records)} passed ({passed / n:.0%})</h3>"
             + (
+                f'<img alt="{escape(alt)}" src="{_diagnosis_figure(bars)}">'
                 f"<table><tr><th>learners</th><th>diagnosis</th></tr>{rows}</table>"
                 if rows
                 else "<p>Everyone passed.</p>"
@@ -82,4 +85,21 @@ def _figure(exercises: list[str], shares: list[float]) -> str:
     ax = fig.add_subplot()
     ax.barh(exercises[::-1], [100 * s for s in shares[::-1]], color="#457b9d")
     ax.set(xlim=(0, 100), xlabel="% of the class that passed")
+    return data_uri(figure_to_png(fig), "image/png")
+
+
+def _diagnosis_figure(bars: list[tuple[str, int]]) -> str:
+    """How many learners passed and how many got each of the commonest diagnoses."""
+    from matplotlib.figure import Figure
+
+    from dlcourse.teaching.rendering import data_uri, figure_to_png
+
+    labels = [text if len(text) <= 60 else text[:59] + "…" for text, _ in bars]
+    fig = Figure(figsize=(8, 0.3 * len(bars) + 0.7), layout="constrained")
+    ax = fig.add_subplot()
+    colors = ["#2a9d8f"] + ["#e76f51"] * (len(bars) - 1)
+    ax.barh(labels[::-1], [count for _, count in bars][::-1], color=colors[::-1])
+    ax.set(xlabel="learners")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.tick_params(axis="y", labelsize=8)
     return data_uri(figure_to_png(fig), "image/png")
