@@ -88,7 +88,31 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="output folder (default: the current folder)",
     )
+    notebook.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a notebook of the same name; the old one is kept as a dated backup",
+    )
     notebook.set_defaults(run=_notebook)
+
+    start = commands.add_parser(
+        "start",
+        help="open the Lesson 1 notebook in JupyterLab (writing it first if it is missing)",
+        description="Write the learner's notebook into DIR if it is not there yet, and open it "
+        "in JupyterLab. A notebook already there is opened as it is, never overwritten; a newer "
+        "version of the lesson is written beside it under another name.",
+    )
+    start.add_argument(
+        "--dir", type=Path, default=Path("work"), metavar="DIR", help="folder (default: work)"
+    )
+    start.add_argument(
+        "--port", type=_positive_int, default=8888, metavar="PORT", help="(default: 8888)"
+    )
+    start.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    start.add_argument(
+        "--solution", action="store_true", help="the solution notebook, for instructors"
+    )
+    start.set_defaults(run=_start)
 
     check = commands.add_parser(
         "check",
@@ -206,9 +230,27 @@ def _experiment(args: argparse.Namespace) -> int:
 def _notebook(args: argparse.Namespace) -> int:
     from dlcourse.teaching.notebooks import write_notebook
 
-    path = write_notebook(args.out, "lesson1", student=args.student)
-    print(f"Wrote {path}")
+    try:
+        path, backup = write_notebook(args.out, "lesson1", student=args.student, force=args.force)
+    except FileExistsError as error:
+        print(f"dlcourse notebook: {error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {path}" + (f"; the file that was there is now {backup}" if backup else ""))
     return 0
+
+
+def _start(args: argparse.Namespace) -> int:
+    from dlcourse.teaching.lab import run_lab
+    from dlcourse.teaching.workspace import prepare
+
+    prepared = prepare(args.dir, "lesson1", student=not args.solution)
+    for message in prepared.messages:
+        print(message)
+    try:
+        return run_lab(prepared.path, port=args.port, open_browser=not args.no_browser)
+    except ModuleNotFoundError as error:
+        print(f"dlcourse start: {error}", file=sys.stderr)
+        return 2
 
 
 def _check(args: argparse.Namespace) -> int:

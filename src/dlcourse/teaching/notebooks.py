@@ -15,6 +15,8 @@ same markers (answers to questions).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from importlib import resources
 from pathlib import Path
@@ -22,7 +24,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 
-__all__ = ["LESSONS", "build_notebook", "write_notebook"]
+__all__ = ["LESSONS", "build_notebook", "notebook_name", "write_notebook"]
 
 LESSONS = {"lesson1": ("dlcourse.lessons.lesson1", "lesson1.pct.py")}
 
@@ -39,18 +41,33 @@ def build_notebook(lesson: str = "lesson1", *, student: bool) -> nbformat.Notebo
     for cell in notebook.cells:
         cell.source = _transform(cell.source, student=student, code=cell.cell_type == "code")
     notebook.metadata.pop("jupytext", None)  # the .ipynb stands alone, unpaired
-    notebook.metadata.setdefault("dlcourse", {})["version"] = "student" if student else "solution"
+    meta = notebook.metadata.setdefault("dlcourse", {})
+    meta["version"] = "student" if student else "solution"
+    # which text of the lesson this is: `dlcourse start` tells a newer one from the learner's
+    cells = json.dumps([(cell.cell_type, cell.source) for cell in notebook.cells])
+    meta["digest"] = hashlib.sha256(cells.encode()).hexdigest()[:10]
     nbformat.validate(notebook)
     return notebook
 
 
-def write_notebook(out_dir: str | Path, lesson: str = "lesson1", *, student: bool) -> Path:
-    """Write ``<lesson>_student.ipynb`` or ``<lesson>_solution.ipynb`` into ``out_dir``."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"{lesson}_{'student' if student else 'solution'}.ipynb"
-    nbformat.write(build_notebook(lesson, student=student), path)
-    return path
+def notebook_name(lesson: str = "lesson1", *, student: bool) -> str:
+    """``<lesson>_student.ipynb`` or ``<lesson>_solution.ipynb``."""
+    return f"{lesson}_{'student' if student else 'solution'}.ipynb"
+
+
+def write_notebook(
+    out_dir: str | Path, lesson: str = "lesson1", *, student: bool, force: bool = False
+) -> tuple[Path, Path | None]:
+    """Write the lesson's notebook into ``out_dir``; return its path and the backup's.
+
+    An existing file is never overwritten: FileExistsError, unless ``force``, which first
+    renames it to a dated backup beside it (:func:`dlcourse.teaching.workspace.write_new`).
+    """
+    from dlcourse.teaching.workspace import write_new
+
+    path = Path(out_dir) / notebook_name(lesson, student=student)
+    backup = write_new(build_notebook(lesson, student=student), path, force=force)
+    return path, backup
 
 
 def _transform(source: str, *, student: bool, code: bool) -> str:

@@ -129,7 +129,9 @@ class CheckResult:
             else ""
         )
         return (
-            f"<div style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>"
+            f"<div class='dlcourse-verdict' data-status='{escape(self.status)}' "
+            f"data-exercise='{escape(self.exercise)}' "
+            f"style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>"
             f"<b>{_SYMBOLS[self.status]} Exercise {escape(self.exercise)}</b>: "
             f"{escape(self.message)}{score}"
             f"{f'<ul style=margin:2px 0>{rows}</ul>' if rows else ''}{hint}</div>"

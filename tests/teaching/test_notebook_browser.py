@@ -1,0 +1,205 @@
+"""The learner's path, in a real browser: `dlcourse start` serves the lesson in JupyterLab;
+headless Chromium (Debian's, through chromium-driver and Selenium) runs every cell of the
+student and of the solution notebook and reads the verdicts, the formulas and the figures."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dlcourse.lessons.lesson1.check import EXERCISES
+
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test extra")
+pytest.importorskip("jupyterlab", reason="JupyterLab is the notebook extra")
+pytestmark = [
+    pytest.mark.skipif(
+        BROWSER is None or DRIVER is None,
+        reason="no Chromium or chromium-driver here; `make test` installs both where it can "
+        "(root with apt-get)",
+    ),
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),  # selenium's own HTTP pool
+]
+
+TOKEN = "dlcourse-browser-test"
+
+# Read from the page once every cell has run.
+PANEL = "const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');"
+PROBE = (
+    PANEL
+    + """
+const verdicts = [...panel.querySelectorAll('.dlcourse-verdict')].map(
+    v => [v.dataset.exercise, v.dataset.status]);
+const images = [...panel.querySelectorAll('.jp-OutputArea-output img')].map(
+    img => img.complete && img.naturalWidth > 0);
+const math = panel.querySelectorAll('.jp-MarkdownOutput mjx-container').length;
+const rawMath = [...panel.querySelectorAll('.jp-MarkdownOutput')].filter(
+    m => /\\$[^$\\s][^$]*\\$/.test(m.innerText)).length;
+const errors = [...panel.querySelectorAll(
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')].map(
+    e => e.innerText.slice(0, 300));
+const video = [...panel.querySelectorAll('.jp-CodeCell')].filter(
+    c => c.querySelector('.jp-InputArea').innerText.includes('show_video('))
+    .map(c => c.querySelectorAll('.jp-OutputArea-output video, .jp-OutputArea-output img').length);
+return {verdicts, images, math, rawMath, errors, video};
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """`dlcourse start --no-browser` on a free port, serving a folder with both notebooks."""
+    folder = tmp_path_factory.mktemp("work")
+    settings = tmp_path_factory.mktemp("settings")
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text('{"windowingMode": "none"}')  # every cell in the page, to be read
+    news = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    news.parent.mkdir(parents=True)
+    news.write_text('{"fetchNews": "false"}')  # no question about news in the screenshots
+    subprocess.run(
+        [sys.executable, "-m", "dlcourse", "notebook", "--solution", "--out", str(folder)],
+        check=True,
+    )
+    port = _free_port()
+    env = os.environ | {
+        "JUPYTER_TOKEN": TOKEN,
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("runtime")),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("workspaces")),
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "dlcourse",
+            "start",
+            "--no-browser",
+            "--dir",
+            str(folder),
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(f"{url}/api/status?token={TOKEN}", server)
+        yield url, folder
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.stdout.close()
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url, server, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"dlcourse start ended early:\n{server.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail("JupyterLab did not answer within a minute")
+
+
+@pytest.fixture
+def browser(tmp_path, monkeypatch):
+    monkeypatch.setenv("SE_OFFLINE", "true")  # Selenium Manager must download nothing
+    options = webdriver.ChromeOptions()
+    options.binary_location = BROWSER
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--disable-dev-shm-usage",
+    ):
+        options.add_argument(flag)
+    from selenium.webdriver.chrome.service import Service
+
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=DRIVER))
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _run_all(driver, url, name, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(f"{url}/lab/tree/{name}?reset&token={TOKEN}")  # reset: no tab of before
+    wait = WebDriverWait(driver, 120)
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")))
+    wait.until(
+        lambda d: d.execute_script(
+            "const k = document.querySelector('.jp-Notebook-ExecutionIndicator');"
+            "return k && k.dataset.status === 'idle';"
+        )
+    )
+    menu = wait.until(
+        ready.element_to_be_clickable(
+            (By.XPATH, "//li[contains(@class,'lm-MenuBar-item')][.//*[text()='Run']]")
+        )
+    )
+    menu.click()
+    wait.until(
+        ready.element_to_be_clickable((By.CSS_SELECTOR, "li[data-command='runmenu:run-all']"))
+    ).click()
+    WebDriverWait(driver, 300).until(
+        lambda d: d.execute_script(
+            PANEL + "const p = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+            ".map(e => e.innerText.trim());"
+            "return p.length > 0 && p.every(t => /^\\[\\d+\\]:$/.test(t));"
+        )
+    )
+    time.sleep(2)  # the last outputs and formulas settle
+    driver.execute_script(  # the screenshot shows an exercise and its verdict
+        PANEL + "panel.querySelectorAll('.dlcourse-verdict')[2].scrollIntoView({block: 'end'});"
+    )
+    time.sleep(0.5)
+    driver.save_screenshot(str(tmp_path / f"{Path(name).stem}.png"))
+    return driver.execute_script(PROBE)
+
+
+def test_the_student_notebook_runs_in_jupyterlab_and_every_check_says_not_done(
+    lab, browser, tmp_path
+):
+    url, _ = lab
+    page = _run_all(browser, url, "lesson1_student.ipynb", tmp_path)
+    assert {exercise for exercise, _ in page["verdicts"]} == set(EXERCISES)
+    assert {status for _, status in page["verdicts"]} == {"not done"}
+    assert page["errors"] == []
+    assert (tmp_path / "lesson1_student.png").stat().st_size > 10_000
+
+
+def test_the_solution_notebook_passes_every_check_with_formulas_and_figures(lab, browser, tmp_path):
+    url, _ = lab
+    page = _run_all(browser, url, "lesson1_solution.ipynb", tmp_path)
+    assert {exercise for exercise, _ in page["verdicts"]} == set(EXERCISES)
+    assert {status for _, status in page["verdicts"]} == {"passed"}
+    assert page["errors"] == []
+    assert page["math"] > 10 and page["rawMath"] == 0  # typeset, none left as $...$
+    assert page["images"] and all(page["images"])  # figures, each decoded
+    assert page["video"] == [1]  # the video, or the figure in its place
