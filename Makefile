@@ -1,27 +1,44 @@
-# Two commands on a fresh clone: `make lesson` and `make test`.
-# Both create the virtual environment in .venv on first use and reinstall when pyproject.toml
-# changes: `make lesson` installs the package alone, `make test` adds its test extras.
+# Three commands on a fresh clone: `make lesson`, `make notebook` (learners) and `make test`.
+# Each creates the virtual environment in .venv on first use and reinstalls when
+# pyproject.toml changes: `make lesson` installs the package with numba, `make notebook` adds
+# JupyterLab, `make test` adds the test extras. `make dist` builds the wheel and the sdist.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: lesson test lint bench clean system
+.PHONY: lesson notebook test dist lint bench clean system
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 	  || { echo "dlcourse needs Python 3.11 or newer; set PYTHON=python3.x"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
 $(VENV)/.lesson: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	$(PIP) -e '.[numba]'
 	@touch $@
 
-$(VENV)/.test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+$(VENV)/.notebook: pyproject.toml | $(BIN)/python
+	$(PIP) -e '.[numba,notebook]'
 	@touch $@ $(VENV)/.lesson
+
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(PIP) -e '.[test]'
+	@touch $@ $(VENV)/.lesson $(VENV)/.notebook
 
 lesson: $(VENV)/.lesson
 	$(BIN)/dlcourse lesson1
+
+# The learner's notebook in JupyterLab (written into work/ when missing, never overwritten).
+# Pass options through ARGS, e.g. make notebook ARGS="--port 8890 --no-browser".
+notebook: $(VENV)/.notebook
+	$(BIN)/dlcourse start $(ARGS)
+
+# The wheel and the sdist a course hands out, in dist/.
+dist: | $(BIN)/python
+	$(PIP) build
+	$(BIN)/python -m build --outdir dist .
 
 test: $(VENV)/.test system
 	$(BIN)/ruff check src tests benchmarks docs/examples
@@ -54,4 +71,4 @@ bench: $(VENV)/.test
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) out build src/*.egg-info
+	rm -rf $(VENV) out build dist src/*.egg-info

@@ -52,11 +52,12 @@ def _isolation() -> list[str]:
 def sandbox_command(
     command: list[str], *, workdir: Path, rundir: Path, hidden: Iterable[Path] = ()
 ) -> list[str]:
-    """``command`` wrapped in ``bwrap``: ``workdir`` and ``rundir`` writable, ``hidden``
-    folders (and the home directory) replaced by empty ones, the Python installation visible."""
+    """``command`` wrapped in ``bwrap``: ``workdir`` and ``rundir`` writable; ``/tmp``, the
+    home directory and the ``hidden`` folders replaced by empty in-memory ones; the Python
+    installation visible (bound again where one of those covered it)."""
     args = [shutil.which("bwrap") or "bwrap", *_isolation()]
-    args += ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
-    covered = [Path.home(), *hidden]
+    args += ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    covered = [Path("/tmp"), Path.home(), *hidden]
     for folder in covered:
         if folder.is_dir():
             args += ["--tmpfs", str(folder.resolve())]

@@ -31,6 +31,7 @@
 # the point is to remember the ideas, not to finish quickly.
 
 # %%
+# No dlcourse on a hosted notebook? Upload the course's wheel, then run: %pip install dlcourse-*.whl
 # %matplotlib inline
 import numpy as np
 
