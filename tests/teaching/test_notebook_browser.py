@@ -2,16 +2,14 @@
 headless Chromium (Debian's, through chromium-driver and Selenium) runs every cell of the
 student and of the solution notebook and reads the verdicts, the formulas and the figures."""
 
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from lab_server import dlcourse_start
 
 from dlcourse.lessons.lesson1.check import EXERCISES
 
@@ -68,57 +66,13 @@ def lab(tmp_path_factory):
         [sys.executable, "-m", "dlcourse", "notebook", "--solution", "--out", str(folder)],
         check=True,
     )
-    port = _free_port()
-    env = os.environ | {
-        "JUPYTER_TOKEN": TOKEN,
+    env = {
         "JUPYTERLAB_SETTINGS_DIR": str(settings),
         "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("runtime")),
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("workspaces")),
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dlcourse",
-            "start",
-            "--no-browser",
-            "--dir",
-            str(folder),
-            "--port",
-            str(port),
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{url}/api/status?token={TOKEN}", server)
-        yield url, folder
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        server.stdout.close()
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(url, server, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"dlcourse start ended early:\n{server.stdout.read()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail("JupyterLab did not answer within a minute")
+    with dlcourse_start(folder, TOKEN, **env) as server:
+        yield server.url, folder
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@
 import json
 import os
 import re
-import subprocess
 import sys
-import time
 import urllib.request
 
 import nbformat
 import pytest
+from lab_server import dlcourse_start
 
 from dlcourse.cli import main
 from dlcourse.teaching import lab
@@ -112,43 +111,10 @@ def test_start_serves_an_edited_notebook_without_changing_it(tmp_path):
     main(["notebook", "--student", "--out", str(tmp_path)])
     path = tmp_path / "lesson1_student.ipynb"
     before = _edited(path)
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = os.environ | {"JUPYTER_TOKEN": "t", "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dlcourse",
-            "start",
-            "--no-browser",
-            "--dir",
-            str(tmp_path),
-            "--port",
-            str(port),
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/api/contents/lesson1_student.ipynb?token=t"
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    served = json.load(response)["content"]
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not serve the notebook within a minute")
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
+    with dlcourse_start(tmp_path, "t", JUPYTER_RUNTIME_DIR=str(tmp_path / "rt")) as lab:
+        url = f"{lab.url}/api/contents/lesson1_student.ipynb?token=t"
+        with urllib.request.urlopen(url, timeout=10) as response:
+            served = json.load(response)["content"]
     assert EDIT.strip() in json.dumps(served)  # the learner's notebook is what was opened
     assert path.read_bytes() == before
-    assert "opened as it is" in output
+    assert "opened as it is" in lab.output
