@@ -2,10 +2,13 @@
 headless Chromium (Debian's, through chromium-driver and Selenium) runs every cell of the
 student and of the solution notebook and reads the verdicts, the formulas and the figures."""
 
+import json
+import re
 import shutil
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -98,36 +101,50 @@ def browser(tmp_path, monkeypatch):
         driver.quit()
 
 
+PROMPTS = PANEL + (
+    "return [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+    ".map(e => e.innerText.trim());"
+)
+
+
 def _run_all(driver, url, name, tmp_path):
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ready
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{url}/lab/tree/{name}?reset&token={TOKEN}")  # reset: no tab of before
     wait = WebDriverWait(driver, 120)
     wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")))
-    wait.until(
-        lambda d: d.execute_script(
-            "const k = document.querySelector('.jp-Notebook-ExecutionIndicator');"
-            "return k && k.dataset.status === 'idle';"
+    _wait_for_idle_kernel(url, name)
+    for _ in range(3):  # a click that came before the page was wired up does nothing: again
+        driver.find_element(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell").click()  # focus it
+        wait.until(
+            ready.element_to_be_clickable(
+                (By.XPATH, "//li[contains(@class,'lm-MenuBar-item')][.//*[text()='Run']]")
+            )
+        ).click()
+        wait.until(
+            ready.element_to_be_clickable((By.CSS_SELECTOR, "li[data-command='runmenu:run-all']"))
+        ).click()
+        try:
+            WebDriverWait(driver, 20).until(
+                lambda d: any(p != "[ ]:" for p in d.execute_script(PROMPTS))
+            )
+            break
+        except TimeoutException:
+            driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    try:
+        WebDriverWait(driver, 300).until(
+            lambda d: all(re.fullmatch(r"\[\d+\]:", p) for p in d.execute_script(PROMPTS))
         )
-    )
-    menu = wait.until(
-        ready.element_to_be_clickable(
-            (By.XPATH, "//li[contains(@class,'lm-MenuBar-item')][.//*[text()='Run']]")
+    except TimeoutException:
+        driver.save_screenshot(str(tmp_path / "when-it-stopped.png"))
+        pytest.fail(
+            f"not every cell ran within 5 minutes; the prompts: {driver.execute_script(PROMPTS)}; "
+            f"a screenshot: {tmp_path / 'when-it-stopped.png'}"
         )
-    )
-    menu.click()
-    wait.until(
-        ready.element_to_be_clickable((By.CSS_SELECTOR, "li[data-command='runmenu:run-all']"))
-    ).click()
-    WebDriverWait(driver, 300).until(
-        lambda d: d.execute_script(
-            PANEL + "const p = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-            ".map(e => e.innerText.trim());"
-            "return p.length > 0 && p.every(t => /^\\[\\d+\\]:$/.test(t));"
-        )
-    )
     time.sleep(2)  # the last outputs and formulas settle
     driver.execute_script(  # the screenshot shows an exercise and its verdict
         PANEL + "panel.querySelectorAll('.dlcourse-verdict')[2].scrollIntoView({block: 'end'});"
@@ -135,6 +152,20 @@ def _run_all(driver, url, name, tmp_path):
     time.sleep(0.5)
     driver.save_screenshot(str(tmp_path / f"{Path(name).stem}.png"))
     return driver.execute_script(PROBE)
+
+
+def _wait_for_idle_kernel(url, name, timeout=120):
+    """The server's own word: the notebook's kernel has started and is idle."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{url}/api/sessions?token={TOKEN}", timeout=5) as answer:
+            sessions = json.load(answer)
+        if any(
+            s["path"].endswith(name) and s["kernel"]["execution_state"] == "idle" for s in sessions
+        ):
+            return
+        time.sleep(0.5)
+    pytest.fail(f"the kernel of {name} was not idle within {timeout} s")
 
 
 def test_the_student_notebook_runs_in_jupyterlab_and_every_check_says_not_done(
