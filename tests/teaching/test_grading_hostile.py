@@ -83,10 +83,10 @@ def _package_digest():
     return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(root.rglob("*.py")))).hexdigest()
 
 
-def _passed(notebook, path):
+def _passed(notebook, path, **options):
     nbformat.write(notebook, path)
     before = path.read_bytes()
-    report = grade_notebook(path)
+    report = grade_notebook(path, **options)
     assert path.read_bytes() == before  # the submission is only read
     return {r.exercise for r in report.results if r.passed}, report
 
@@ -111,7 +111,8 @@ def test_walking_up_the_callers_frames_finds_no_answer(baseline, tmp_path):
     replace = [
         ("def calc_gradient(y, y_hat, x_i):\n", FRAME_WALKER + "\n\ndef _unused(y, y_hat, x_i):\n")
     ]
-    passed, _ = _passed(_notebook(replace=replace), tmp_path / "frames.ipynb")
+    # walking the stack on every call makes the notebook's own training loop crawl: stop it soon
+    passed, _ = _passed(_notebook(replace=replace), tmp_path / "frames.ipynb", timeout=10)
     assert passed <= baseline and "1.2 gradient" not in passed
 
 
