@@ -259,11 +259,14 @@ def _check(args: argparse.Namespace) -> int:
     from dlcourse.teaching.grading import grade_notebook
 
     reports = []
+    folders = tuple({path.resolve().parent for path in args.notebooks})  # hidden from each kernel
     for path in args.notebooks:
         if not path.is_file():
             print(f"dlcourse check: no notebook at {path}", file=sys.stderr)
             return 2
-        reports.append(grade_notebook(path, timeout=args.timeout, memory_mb=args.memory))
+        reports.append(
+            grade_notebook(path, timeout=args.timeout, memory_mb=args.memory, hidden=folders)
+        )
     if args.json:
         print(json.dumps([report.to_dict() for report in reports], indent=2))
     else:

@@ -6,6 +6,7 @@ the grader's own files may change.
 """
 
 import hashlib
+import json
 import os
 import socket
 import tempfile
@@ -294,3 +295,23 @@ def test_an_attacker_in_the_class_leaves_the_others_grades_unchanged(tmp_path):
     expected = (tmp_path / "alone-grades" / "grades.csv").read_text().splitlines()[1]
     assert honest.split(",")[1:] == expected.split(",")[1:]
     assert (classroom / "honest.ipynb").read_bytes() == submitted
+
+
+@needs_sandbox
+def test_dlcourse_check_hides_every_given_notebook_from_each_kernel(capsys):
+    from dlcourse.cli import main
+
+    if not os.access("/var/tmp", os.W_OK):
+        pytest.skip("needs a writable folder outside /tmp and home (/var/tmp), both hidden anyway")
+    with tempfile.TemporaryDirectory(dir="/var/tmp") as folder:
+        root = Path(folder)
+        (root / "a").mkdir()
+        (root / "b").mkdir()
+        other = root / "b" / "other.ipynb"
+        nbformat.write(build_notebook(student=False), other)
+        reader = f"print(open({str(other)!r}).read()[:20])\n"
+        nbformat.write(_notebook(reader), root / "a" / "reader.ipynb")
+        main(["check", "--json", str(root / "a" / "reader.ipynb"), str(other)])
+    records = {Path(r["notebook"]).name: r for r in json.loads(capsys.readouterr().out)}
+    assert any("FileNotFoundError" in p for p in records["reader.ipynb"]["problems"])
+    assert records["other.ipynb"]["passed"]
