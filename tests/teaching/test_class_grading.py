@@ -110,6 +110,7 @@ def test_the_class_report_names_the_planted_mistake_with_its_count(graded):
     html = (out / "class_report.html").read_text()
     assert "1.2 gradient: 2 of 7 passed" in html
     assert "<td>2</td><td>failed: the sign is flipped" in html
+    assert "<td>1</td><td>not done yet: the code still reaches a TODO" in html  # said once
     assert "broken.ipynb" in html and "not a notebook" in html and "empty folder" in html
     assert "solution.ipynb: 2 submissions share this file name" in html
     assert html.count("data:image/png;base64,") == 1 + 11  # the class, then each exercise

@@ -20,7 +20,9 @@ def diagnosis_counts(records: list[dict[str, Any]], exercise: str) -> Counter[st
     for record in records:
         for item in record["exercises"]:
             if item["exercise"] == exercise and item["status"] != "passed":
-                counts[f"{item['status']}: {_NUMBER.sub('…', item['message'])}"] += 1
+                message = _NUMBER.sub("…", item["message"])
+                said = message.startswith(item["status"])  # "not done yet: ..." says it already
+                counts[message if said else f"{item['status']}: {message}"] += 1
         if not record["exercises"]:
             counts["not graded: " + "; ".join(record["problems"])[:200]] += 1
     return counts
