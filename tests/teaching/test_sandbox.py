@@ -93,3 +93,13 @@ def test_a_process_group_holds_at_most_the_limit():
 
 def _groups():
     return {group for root in limits._PIDS_ROOTS for group in root.glob("dlcourse-*")}
+
+
+def test_the_root_and_system_folders_are_never_hidden(tmp_path):
+    # a submission at /x.ipynb would otherwise hide the whole file system from its kernel
+    command = sandbox_command(
+        ["true"], workdir=tmp_path, rundir=tmp_path, hidden=[Path("/"), Path("/usr/share")]
+    )
+    covered = [command[i + 1] for i, arg in enumerate(command) if arg == "--tmpfs"]
+    assert "/" not in covered and "/usr/share" not in covered
+    assert "/tmp" in covered and str(Path.home().resolve()) in covered

@@ -128,7 +128,8 @@ def grade_notebook(
             interrupt_on_timeout=True,
             shutdown_kernel="immediate",  # nothing of the kernel is kept: no graceful wait
             resources={"metadata": {"path": workdir}},
-            # The kernel talks to us on localhost only; keep its log to real errors.
+            # The kernel talks to us on localhost (over Unix sockets in the sandbox); keep its
+            # log to real errors.
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
         if sandbox:

@@ -30,6 +30,8 @@ from dlcourse.teaching.limits import nproc_launcher
 __all__ = ["SandboxedKernelManager", "sandbox_available", "sandbox_command"]
 
 SANDBOX_UID = 1000  # the kernel's user inside its namespace: not root
+# Never hidden, even when a submission sits there: the kernel needs them to run at all.
+_SYSTEM = {(), *((name,) for name in ("usr", "lib", "lib64", "lib32", "bin", "sbin", "etc"))}
 
 
 @functools.cache
@@ -57,12 +59,15 @@ def sandbox_command(
     installation visible (bound again where one of those covered it)."""
     args = [shutil.which("bwrap") or "bwrap", *_isolation()]
     args += ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
-    covered = [Path("/tmp"), Path.home(), *hidden]
+    covered = [
+        folder.resolve()
+        for folder in (Path("/tmp"), Path.home(), *map(Path, hidden))
+        if folder.is_dir() and folder.resolve().parts[1:2] not in _SYSTEM
+    ]
     for folder in covered:
-        if folder.is_dir():
-            args += ["--tmpfs", str(folder.resolve())]
+        args += ["--tmpfs", str(folder)]
     for path in _python_paths():  # the interpreter and its packages, where hidden above
-        if any(path.is_relative_to(folder.resolve()) for folder in covered if folder.is_dir()):
+        if any(path.is_relative_to(folder) for folder in covered):
             args += ["--ro-bind", str(path), str(path)]
     for folder in (workdir, rundir):
         args += ["--bind", str(folder.resolve()), str(folder.resolve())]
