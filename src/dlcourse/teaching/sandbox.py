@@ -15,7 +15,6 @@ resource limits, a working directory of its own and the time limits.
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import subprocess
 import sys
@@ -117,5 +116,4 @@ def sandboxed_manager(
     # A signal to the kernel's process group would end bwrap itself, and the kernel with it:
     # interrupt through the control channel instead (ipykernel then signals itself).
     manager.kernel_spec.interrupt_mode = "message"
-    os.chmod(rundir, 0o700)
     return manager
