@@ -12,11 +12,33 @@ from pathlib import Path
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``dlcourse`` and ``python -m dlcourse``; returns the exit status."""
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    clash = _files_that_look_like_options(argv)
+    if clash:
+        print(
+            f"dlcourse: {clash!r} is a file here, but it reads as an option; write the "
+            "submissions after '--' (dlcourse grade --out DIR -- *.ipynb) or as ./*.ipynb.",
+            file=sys.stderr,
+        )
+        return 2
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 2
     return args.run(args)
+
+
+def _files_that_look_like_options(argv: list[str]) -> str | None:
+    """The first argument before ``--`` that starts with ``-`` and names a file that exists: a
+    shell glob such as ``*.ipynb`` puts a learner's ``--out=x.ipynb`` among the options."""
+    import os
+
+    for arg in argv:
+        if arg == "--":
+            return None
+        if arg.startswith("-") and len(arg) > 2 and os.path.lexists(arg):
+            return arg
+    return None
 
 
 def console() -> int:
@@ -131,6 +153,13 @@ def _parser() -> argparse.ArgumentParser:
         help="seconds one cell may run before it is interrupted (default: 60)",
     )
     check.add_argument(
+        "--total-timeout",
+        type=_positive_seconds,
+        default=600.0,
+        metavar="S",
+        help="seconds one whole notebook may take, its checks included (default: 600)",
+    )
+    check.add_argument(
         "--memory",
         type=_positive_int,
         default=2048,
@@ -162,6 +191,13 @@ def _parser() -> argparse.ArgumentParser:
         default=60.0,
         metavar="S",
         help="seconds one cell may run before it is interrupted (default: 60)",
+    )
+    grade.add_argument(
+        "--total-timeout",
+        type=_positive_seconds,
+        default=600.0,
+        metavar="S",
+        help="seconds one whole notebook may take, its checks included (default: 600)",
     )
     grade.add_argument(
         "--memory",
@@ -256,26 +292,33 @@ def _start(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     import json
 
-    from dlcourse.teaching.grading import grade_notebook
+    from dlcourse.teaching.class_grading import check_notebooks
+    from dlcourse.teaching.safe_text import clean_text
 
-    reports = []
-    folders = tuple({path.resolve().parent for path in args.notebooks})  # hidden from each kernel
     for path in args.notebooks:
-        if not path.is_file():
-            print(f"dlcourse check: no notebook at {path}", file=sys.stderr)
+        if not (path.is_file() or path.is_symlink()):
+            print(f"dlcourse check: no notebook at {clean_text(str(path))}", file=sys.stderr)
             return 2
-        reports.append(
-            grade_notebook(path, timeout=args.timeout, memory_mb=args.memory, hidden=folders)
+    try:
+        records = check_notebooks(
+            args.notebooks,
+            timeout=args.timeout,
+            total_timeout=args.total_timeout,
+            memory_mb=args.memory,
         )
+    except KeyboardInterrupt:
+        print("dlcourse check: stopped (Ctrl-C); nothing was graded to the end.", file=sys.stderr)
+        return 130
     if args.json:
-        print(json.dumps([report.to_dict() for report in reports], indent=2))
+        print(json.dumps(records, indent=2))
     else:
-        print("\n\n".join(_format_report(report) for report in reports))
-    return 0 if all(report.passed for report in reports) else 1
+        print(clean_text("\n\n".join(map(_format_record, records)), limit=10**7))
+    return 0 if records and all(record["passed"] for record in records) else 1
 
 
 def _grade(args: argparse.Namespace) -> int:
     from dlcourse.teaching.class_grading import grade_class
+    from dlcourse.teaching.safe_text import clean_text
 
     try:
         summary = grade_class(
@@ -283,20 +326,28 @@ def _grade(args: argparse.Namespace) -> int:
             args.out,
             jobs=args.jobs,
             timeout=args.timeout,
+            total_timeout=args.total_timeout,
             memory_mb=args.memory,
             scheduler=args.scheduler,
             progress=not args.quiet,
         )
     except ValueError as error:
-        print(f"dlcourse grade: {error}", file=sys.stderr)
+        print(f"dlcourse grade: {clean_text(str(error))}", file=sys.stderr)
         return 2
-    print(
-        f"Graded {summary['graded']} submissions ({summary['reused']} already graded) into "
-        f"{args.out}/: grades.csv, grades.json, class_report.html"
-    )
+    if summary["interrupted"]:
+        print(
+            f"Stopped (Ctrl-C) after {summary['graded']} submissions; {summary['missing']} "
+            f"were not graded. {args.out}/ holds what was graded; run the same command again "
+            "to grade the rest."
+        )
+    else:
+        print(
+            f"Graded {summary['graded']} submissions ({summary['reused']} already graded) into "
+            f"{args.out}/: grades.csv, grades.json, class_report.html"
+        )
     for line in summary["problems"]:
-        print(f"  note: {line}")
-    return 0
+        print(f"  note: {clean_text(line)}")
+    return 130 if summary["interrupted"] else 0
 
 
 def _positive_int(text: str) -> int:
@@ -306,20 +357,24 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _format_report(report) -> str:
-    width = max(len(result.exercise) for result in report.results)
-    passed = sum(result.passed for result in report.results)
-    lines = [f"{report.path}: {passed} of {len(report.results)} exercises pass", ""]
-    if report.problems and passed == len(report.results):
+def _format_record(record: dict) -> str:
+    """One notebook's verdicts as a table (learner text is cleaned by the caller)."""
+    results = record["exercises"]
+    if not results:
+        return f"{record['notebook']}: " + "; ".join(record["problems"])
+    width = max(len(result["exercise"]) for result in results)
+    passed = sum(result["status"] == "passed" for result in results)
+    lines = [f"{record['notebook']}: {passed} of {len(results)} exercises pass", ""]
+    if record["problems"] and passed == len(results):
         lines[0] += ", but not every cell ran (see below)"
-    total = sum(result.score for result in report.results)
-    lines[0] += f"; score {total:.2f} of {len(report.results)}"
+    total = sum(result["score"] for result in results)
+    lines[0] += f"; score {total:.2f} of {len(results)}"
     lines += [
-        f"  {result.exercise:<{width}}  {result.status:<11}  {result.score:4.2f}  {result.message}"
-        for result in report.results
+        f"  {r['exercise']:<{width}}  {r['status']:<11}  {r['score']:4.2f}  {r['message']}"
+        for r in results
     ]
-    if report.problems:
-        lines += ["", "  Cells that failed:"] + [f"    {problem}" for problem in report.problems]
+    if record["problems"]:
+        lines += ["", "  Cells that failed:"] + [f"    {p}" for p in record["problems"]]
     return "\n".join(lines)
 
 

@@ -1,79 +1,86 @@
 """Grading a whole class: every submission in parallel, a gradebook, and a class report.
 
 ``dlcourse grade SUBMISSIONS... --out DIR`` finds every ``.ipynb`` given or under the given
-folders and grades each with :func:`dlcourse.teaching.grading.grade_notebook`, in worker
-processes (or on a Dask cluster). Each finished submission is added to ``DIR/grades.json`` at
-once, so that a run that is interrupted and started again grades only what is missing (a
-submission whose file changed since is graded again). At the end ``DIR/grades.csv`` holds one
-row per submission and ``DIR/class_report.html`` the class's view.
+folders (:mod:`dlcourse.teaching.submissions`) and grades each with
+:func:`dlcourse.teaching.grading.grade_notebook` in a worker process of its own, which is
+stopped if it overruns (:mod:`dlcourse.teaching.workers`), or on a Dask cluster. Each finished
+submission is added to ``DIR/grades.json`` at once, so that a run that is interrupted (Ctrl-C
+included) and started again grades only what is missing: a record is reused only for the same
+file, graded under the same options by the same dlcourse, and never when the grader itself
+failed. At the end, and after an interruption too, ``DIR/grades.csv`` holds one row per
+submission and ``DIR/class_report.html`` the class's view. Every file in ``DIR`` is written
+through a temporary file and renamed into place, so a link planted there is replaced, never
+followed.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
-from collections import Counter
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-__all__ = ["find_submissions", "grade_class", "grade_submission"]
+from dlcourse.teaching.atomic import write_atomically
+from dlcourse.teaching.isolation import Isolation, remove_tree
+from dlcourse.teaching.safe_text import clean_record, csv_cell
+from dlcourse.teaching.submissions import find_submissions, submission_digest
+from dlcourse.teaching.workers import run_jobs
 
-
-@dataclass(frozen=True)
-class Found:
-    """What was found among the paths given: notebooks to grade, and lines about the rest."""
-
-    notebooks: list[Path]
-    problems: list[str]
-
-
-def find_submissions(paths: Iterable[str | os.PathLike[str]]) -> Found:
-    """Every ``.ipynb`` given or under the given folders (checkpoints left out)."""
-    notebooks: list[Path] = []
-    problems: list[str] = []
-    for given in map(Path, paths):
-        if given.is_dir():
-            found = sorted(p for p in given.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-            if not found:
-                problems.append(f"{given}: an empty folder (no .ipynb in it)")
-            notebooks += found
-        elif given.is_file() and given.suffix == ".ipynb":
-            notebooks.append(given)
-        elif given.is_file():
-            problems.append(f"{given}: not a notebook (not an .ipynb file); not graded")
-        else:
-            problems.append(f"{given}: no such file or folder")
-    notebooks = list(dict.fromkeys(notebooks))
-    names = Counter(p.name for p in notebooks)
-    problems += [
-        f"{name}: {count} submissions share this file name, in different folders; each is "
-        "graded under its own path"
-        for name, count in sorted(names.items())
-        if count > 1
-    ]
-    return Found(notebooks, problems)
+__all__ = ["check_notebooks", "find_submissions", "grade_class", "grade_submission"]
 
 
 def grade_submission(
-    path: str, timeout: float, memory_mb: int = 2048, hidden: tuple[str, ...] = ()
+    path: str,
+    timeout: float,
+    memory_mb: int = 2048,
+    hidden: tuple[str, ...] = (),
+    *,
+    total_timeout: float = 600.0,
+    isolation: Isolation | None = None,
 ) -> dict[str, Any]:
     """One submission's record, as ``dlcourse check --json`` writes it; never raises.
-    ``hidden``: folders its sandboxed kernel must not see (the class, the grades)."""
+    ``hidden``: folders its sandboxed kernel must not see (the class, the grades). A record
+    whose failure is the grader's, not the submission's, says so (``grader_failed``)."""
     from dlcourse.teaching.grading import grade_notebook
 
-    record: dict[str, Any] = {"notebook": path, "sha256": _digest(Path(path))}
+    record: dict[str, Any] = {"notebook": path, "key": run_key(timeout, total_timeout, memory_mb)}
     try:
-        report = grade_notebook(path, timeout=timeout, memory_mb=memory_mb, hidden=hidden)
-    except Exception as error:  # not a notebook, truncated, another lesson, ...
-        reason = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
-        return record | {"passed": False, "exercises": [], "problems": [f"not graded: {reason}"]}
-    return record | report.to_dict()
+        report = grade_notebook(
+            path,
+            timeout=timeout,
+            total_timeout=total_timeout,
+            memory_mb=memory_mb,
+            hidden=hidden,
+            isolation=isolation,
+        )
+    except ValueError as error:  # not a notebook, truncated, a link, another lesson, ...
+        return clean_record(record | _not_graded(str(error) or type(error).__name__))
+    except Exception as error:  # the grader's failure, not the learner's: never reused
+        reason = f"the grader failed ({type(error).__name__}: {error})"
+        return clean_record(record | _not_graded(reason) | {"grader_failed": True})
+    return clean_record(record | report.to_dict())
+
+
+def _not_graded(reason: str) -> dict[str, Any]:
+    reason = reason.splitlines()[0][:300] if reason.strip() else "unknown"
+    return {"sha256": "", "passed": False, "exercises": [], "problems": [f"not graded: {reason}"]}
+
+
+def run_key(timeout: float, total_timeout: float, memory_mb: int) -> str:
+    """What a record depends on besides the file: the options, dlcourse's version and the
+    source of every module of dlcourse (the checks, the references, the grader)."""
+    import dlcourse
+
+    options = f"{dlcourse.__version__} {timeout!r} {total_timeout!r} {memory_mb!r}"
+    digest = hashlib.sha256(options.encode())
+    for source in sorted(Path(dlcourse.__file__).parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def grade_class(
@@ -82,80 +89,141 @@ def grade_class(
     *,
     jobs: int | None = None,
     timeout: float = 60.0,
+    total_timeout: float = 600.0,
     memory_mb: int = 2048,
     scheduler: str | None = None,
     progress: bool = True,
 ) -> dict[str, Any]:
     """Grade every submission under ``paths`` into ``out``; return a summary.
 
-    Raises ValueError when nothing at all can be graded.
+    Ctrl-C stops the run: what was graded is written, the rest is left for the next run
+    (the summary says ``interrupted``). Raises ValueError when nothing at all can be graded.
     """
     paths = [Path(path) for path in paths]
     found = find_submissions(paths)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    records = _previous(out / "grades.json")
-    todo = [str(p) for p in found.notebooks if records.get(str(p), {}).get("sha256") != _digest(p)]
     if not found.notebooks:
         raise ValueError(
             "nothing to grade: " + ("; ".join(found.problems) or "no paths were given")
         )
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    key = run_key(timeout, total_timeout, memory_mb)
+    records = {
+        path: record
+        for path, record in _previous(out / "grades.json").items()
+        if record.get("key") == key and not record.get("grader_failed")
+    }
+    todo = [
+        str(p)
+        for p in found.notebooks
+        if records.get(str(p), {}).get("sha256") != submission_digest(p)
+    ]
     # No kernel may read the other submissions or the grades (sandboxed kernels only).
     hidden = [out, *(path if path.is_dir() else path.parent for path in paths)]
-    grade = partial(
-        grade_submission,
-        timeout=timeout,
-        memory_mb=memory_mb,
-        hidden=tuple(str(folder.resolve()) for folder in hidden),
-    )
-    for record in _run(todo, grade, jobs or os.cpu_count() or 1, scheduler, progress):
-        records[record["notebook"]] = record
-        _write_json(out / "grades.json", records, found.notebooks)
+    options = {
+        "timeout": timeout,
+        "total_timeout": total_timeout,
+        "memory_mb": memory_mb,
+        "hidden": tuple(str(folder.resolve()) for folder in hidden),
+    }
+    interrupted, graded = False, 0
+    try:
+        for record in _run(todo, options, jobs or os.cpu_count() or 1, scheduler, progress):
+            records[record["notebook"]] = record
+            graded += 1
+            _write_json(out / "grades.json", records, found.notebooks)
+    except KeyboardInterrupt:
+        interrupted = True
     _write_json(out / "grades.json", records, found.notebooks)
-    ordered = [records[str(p)] for p in found.notebooks]
+    missing = _not_graded("the run was stopped before this submission was graded")
+    ordered = [records.get(str(p), missing | {"notebook": str(p)}) for p in found.notebooks]
     exercises = _exercise_names()
-    _write_csv(out / "grades.csv", ordered, exercises)
+    write_atomically(out / "grades.csv", gradebook_csv(ordered, exercises))
     from dlcourse.teaching.class_report import write_class_report
 
     write_class_report(out / "class_report.html", ordered, exercises, found.problems)
-    return {"graded": len(todo), "reused": len(ordered) - len(todo), "problems": found.problems}
+    return {
+        "graded": graded,
+        "reused": len(found.notebooks) - len(todo),
+        "missing": len(todo) - graded,
+        "interrupted": interrupted,
+        "problems": found.problems,
+    }
+
+
+def check_notebooks(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    timeout: float = 60.0,
+    total_timeout: float = 600.0,
+    memory_mb: int = 2048,
+) -> list[dict[str, Any]]:
+    """The record of each notebook, in order, each graded in a worker of its own as
+    :func:`grade_class` does; a notebook that cannot be read gets a record saying why. The
+    folders of all of them are hidden from every kernel."""
+    paths = [str(path) for path in paths]
+    folders = {str(Path(path).resolve().parent) for path in paths}
+    options = {"timeout": timeout, "total_timeout": total_timeout, "memory_mb": memory_mb}
+    options["hidden"] = tuple(sorted(folders))
+    records = {record["notebook"]: record for record in _run(paths, options, 1, None, False)}
+    return [records[path] for path in paths]
 
 
 def _run(
-    todo: list[str], grade: Callable, jobs: int, scheduler: str | None, progress: bool
-) -> Iterable[dict[str, Any]]:
+    todo: list[str], options: dict[str, Any], jobs: int, scheduler: str | None, progress: bool
+) -> Iterator[dict[str, Any]]:
     """The records of the submissions in ``todo``, as each finishes."""
     if not todo:
         return
     bar = _bar(len(todo), progress)
-    if scheduler is not None:
-        from distributed import Client
-        from distributed import as_completed as dask_completed
-
-        with Client(scheduler) as client:
-            futures = client.map(grade, todo, pure=False)
-            for future in dask_completed(futures):
-                bar.update()
-                yield _record_or_crash(future.result, future.key)
-    else:
-        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(grade, path): path for path in todo}
-            for future in as_completed(futures):
-                bar.update()
-                yield _record_or_crash(future.result, futures[future])
-    bar.close()
-
-
-def _record_or_crash(result: Callable[[], dict[str, Any]], path: str) -> dict[str, Any]:
     try:
-        return result()
-    except Exception as error:  # the worker itself died: this submission only
-        return {
-            "notebook": path,
-            "passed": False,
-            "exercises": [],
-            "problems": [f"not graded: the grading process failed ({type(error).__name__})"],
-        }
+        if scheduler is not None:
+            yield from _run_on_dask(todo, partial(grade_submission, **options), scheduler, bar)
+            return
+        deadline = options["total_timeout"] + STARTUP_MARGIN_S
+        record_key = run_key(options["timeout"], options["total_timeout"], options["memory_mb"])
+        with Isolation.open(memory_mb=options["memory_mb"]) as isolation:
+            for record in run_jobs(
+                todo,
+                partial(grade_submission, **options, isolation=isolation),
+                jobs=jobs,
+                deadline_s=deadline,
+                failed=partial(_failed, record_key),
+                stopped=lambda pid: _stopped(isolation, pid),
+            ):
+                bar.update()
+                yield record
+    finally:
+        bar.close()
+
+
+STARTUP_MARGIN_S = 120.0  # a worker's deadline beyond the submission's own total limit
+
+
+def _stopped(isolation: Isolation, pid: int) -> None:
+    """End the kernels of a worker that was stopped or died, and remove its folders."""
+    isolation.groups.end(f"w{pid}")
+    for folder in isolation.root.glob(f"w{pid}-*"):
+        remove_tree(folder)
+
+
+def _failed(key: str, path: str, why: str) -> dict[str, Any]:
+    return _not_graded(why) | {"notebook": path, "key": key, "grader_failed": True}
+
+
+def _run_on_dask(todo: list[str], grade: Callable, scheduler: str, bar: Any) -> Iterator[dict]:
+    from distributed import Client
+    from distributed import as_completed as dask_completed
+
+    with Client(scheduler) as client:
+        futures = client.map(grade, todo, pure=False)
+        paths = dict(zip((future.key for future in futures), todo, strict=True))
+        for future in dask_completed(futures):
+            bar.update()
+            try:
+                yield future.result()
+            except Exception as error:  # the worker itself died: this submission only
+                yield _failed("", paths[future.key], f"the Dask worker failed ({error})")
 
 
 def _bar(total: int, shown: bool) -> Any:
@@ -170,34 +238,30 @@ def _exercise_names() -> list[str]:
     return list(EXERCISES)
 
 
-def _write_csv(path: Path, records: list[dict[str, Any]], exercises: list[str]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as file:
-        writer = csv.writer(file)
-        writer.writerow(["notebook", *exercises, "total", "problems"])
-        for record in records:
-            scores = {item["exercise"]: item.get("score", 0.0) for item in record["exercises"]}
-            row = [round(scores.get(name, 0.0), 4) for name in exercises]
-            writer.writerow(
-                [record["notebook"], *row, round(sum(row), 4), "; ".join(record["problems"])]
-            )
+def gradebook_csv(records: list[dict[str, Any]], exercises: list[str]) -> str:
+    """The gradebook: a row per record, a score per exercise; no cell can start a formula."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["notebook", *exercises, "total", "problems"])
+    for record in records:
+        scores = {item["exercise"]: item.get("score", 0.0) for item in record["exercises"]}
+        row = [round(float(scores.get(name, 0.0)), 4) for name in exercises]
+        problems = "; ".join(record["problems"])
+        writer.writerow(
+            [csv_cell(record["notebook"]), *row, round(sum(row), 4), csv_cell(problems)]
+        )
+    return buffer.getvalue()
 
 
 def _write_json(path: Path, records: dict[str, dict[str, Any]], order: list[Path]) -> None:
     listed = [records[str(p)] for p in order if str(p) in records]
-    temporary = path.with_suffix(".json.tmp")
-    temporary.write_text(json.dumps(listed, indent=1) + "\n", encoding="utf-8")
-    temporary.replace(path)  # a run stopped mid-write leaves the previous file whole
+    write_atomically(path, json.dumps(listed, indent=1) + "\n")
 
 
 def _previous(path: Path) -> dict[str, dict[str, Any]]:
     try:
-        return {record["notebook"]: record for record in json.loads(path.read_text())}
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, encoding="utf-8") as file:
+            return {record["notebook"]: record for record in json.load(file)}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
-
-
-def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""

@@ -9,6 +9,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from dlcourse.teaching.atomic import write_atomically
+
 __all__ = ["diagnosis_counts", "write_class_report"]
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
@@ -51,7 +53,7 @@ def write_class_report(
         sections.append(
             f"<h3>{escape(exercise)}: {passed} of {len(records)} passed ({passed / n:.0%})</h3>"
             + (
-                f'<img alt="{escape(alt)}" src="{_diagnosis_figure(bars)}">'
+                f'<img alt="{escape(alt)}" src="{_drawn(bars)}">'
                 f"<table><tr><th>learners</th><th>diagnosis</th></tr>{rows}</table>"
                 if rows
                 else "<p>Everyone passed.</p>"
@@ -75,7 +77,7 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 8px;te
 {f"<ul>{trouble}</ul>" if trouble else "<p>None: every submission ran to its end.</p>"}
 </body></html>
 """
-    path.write_text(html, encoding="utf-8")
+    write_atomically(path, html)
 
 
 def _figure(exercises: list[str], shares: list[float]) -> str:
@@ -90,13 +92,24 @@ def _figure(exercises: list[str], shares: list[float]) -> str:
     return data_uri(figure_to_png(fig), "image/png")
 
 
+def _drawn(bars: list[tuple[str, int]]) -> str:
+    """The figure of :func:`_diagnosis_figure`, or none if it cannot be drawn: no text of one
+    learner may stop the class's report (its table still says everything)."""
+    try:
+        return _diagnosis_figure(bars)
+    except Exception:  # a figure is a convenience; the table below it carries the same counts
+        return ""
+
+
 def _diagnosis_figure(bars: list[tuple[str, int]]) -> str:
     """How many learners passed and how many got each of the commonest diagnoses."""
     from matplotlib.figure import Figure
 
     from dlcourse.teaching.rendering import data_uri, figure_to_png
 
-    labels = [text if len(text) <= 60 else text[:59] + "…" for text, _ in bars]
+    # Learner text is drawn as plain text: "$" would start matplotlib's mathtext.
+    labels = [(text if len(text) <= 60 else text[:59] + "…") for text, _ in bars]
+    labels = [label.replace("$", r"\$") for label in labels]
     fig = Figure(figsize=(8, 0.3 * len(bars) + 0.7), layout="constrained")
     ax = fig.add_subplot()
     colors = ["#2a9d8f"] + ["#e76f51"] * (len(bars) - 1)

@@ -1,9 +1,13 @@
 """Grading a learner's notebook: run it in a fresh kernel, then check what it defined, from here.
 
-The submitted file is only read. The notebook runs in a temporary working directory, cell
-by cell (nbclient), going on after a failing cell; a cell that runs longer than the timeout
-is interrupted. Then the checks run in the grader's own process: each call of a learner's
-function is sent to the kernel as plain data and its result comes back as plain data
+The submitted file is only read (:mod:`dlcourse.teaching.submissions`). Its outputs are cleared
+and it runs cell by cell (nbclient) in a kernel of its own, isolated and limited by the
+operating system (:mod:`dlcourse.teaching.kernels`, :mod:`~dlcourse.teaching.sandbox`,
+:mod:`~dlcourse.teaching.limits`), going on after a failing cell. A cell that runs longer than
+the timeout is interrupted; one that does not stop then is ended with the kernel by the
+:class:`~dlcourse.teaching.watchdog.Watchdog`, which also keeps the limit of each graded call
+and of the whole submission. Then the checks run in the grader's own process: each call of a
+learner's function is sent to the kernel as plain data and its result comes back as plain data
 (:mod:`dlcourse.teaching.remote`), so the verdicts, the reference answers and the grader's
 code stay out of the learner's reach.
 """
@@ -13,8 +17,9 @@ from __future__ import annotations
 import copy
 import json
 import math
-import tempfile
+import os
 import time
+import uuid
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import import_module
@@ -26,7 +31,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 from dlcourse.teaching.guards import reference_roots
-from dlcourse.teaching.limits import PROCESS_LIMIT, limit_kernel, process_group
+from dlcourse.teaching.isolation import Isolation, KernelFolders
+from dlcourse.teaching.limits import PROCESS_LIMIT, KernelLimits, limit_kernel
+from dlcourse.teaching.notebook_client import LimitedClient as _LimitedClient
 from dlcourse.teaching.remote import (
     KERNEL_HELPERS,
     CallTooLong,
@@ -34,12 +41,15 @@ from dlcourse.teaching.remote import (
     decode,
     request,
 )
-from dlcourse.teaching.sandbox import sandbox_available, sandboxed_manager
+from dlcourse.teaching.submissions import read_submission
 from dlcourse.teaching.verdicts import CALL_TIME_LIMIT, ERROR, NOT_REACHED, CheckResult
+from dlcourse.teaching.watchdog import GRACE_S, Watchdog
 
 __all__ = ["NotebookReport", "grade_notebook"]
 
 _CHECK_MODULES = {"lesson1": "dlcourse.lessons.lesson1.check"}
+_CALL_IGNORED = "a call of a learner's function did not stop when interrupted; kernel ended"
+CALL_OUTPUT_LIMIT = 4 * 2**20  # bytes one graded call may send back, its reply included
 
 
 @dataclass
@@ -49,6 +59,7 @@ class NotebookReport:
     path: str
     results: list[CheckResult]
     problems: list[str] = field(default_factory=list)  # failing or interrupted cells
+    sha256: str = ""
 
     @property
     def passed(self) -> bool:
@@ -58,6 +69,7 @@ class NotebookReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "notebook": self.path,
+            "sha256": self.sha256,
             "passed": self.passed,
             "exercises": [result.to_dict() for result in self.results],
             "problems": self.problems,
@@ -69,110 +81,220 @@ def grade_notebook(
     *,
     lesson: str | None = None,
     timeout: float = 60.0,
+    total_timeout: float = 600.0,
     check_time_limit: float = 10.0,
     memory_mb: int = 2048,
     output_mb: float = 10.0,
     kernel_name: str = "python3",
     sandbox: bool | None = None,
     hidden: tuple[str | Path, ...] = (),
+    isolation: Isolation | None = None,
 ) -> NotebookReport:
     """Execute the notebook at ``path`` and check every exercise of its lesson.
 
     Parameters
     ----------
     path : path
-        The learner's ``.ipynb``; never written to.
+        The learner's ``.ipynb``; never written to, read only if it is a regular file.
     lesson : str, optional
         Which lesson's checks to run; by default read from the notebook's metadata.
     timeout : float, default 60
-        Seconds one cell may run before it is interrupted (an endless loop, say).
+        Seconds one cell may run before it is interrupted (an endless loop, say); if it has
+        not stopped :data:`~dlcourse.teaching.watchdog.GRACE_S` later, the kernel is ended.
+    total_timeout : float, default 600
+        Seconds the whole submission may take, from its kernel's start to its last check.
     check_time_limit : float, default 10
         Seconds one exercise check may take.
     memory_mb : int, default 2048
-        Memory the kernel may allocate (its data segment and anonymous maps, RLIMIT_DATA).
+        Memory the kernel may use: its control group's limit (shared memory and in-memory
+        files included) where one can be made, and its data segment (a ``MemoryError``).
     output_mb : float, default 10
-        Output the notebook may print or display; beyond it the rest is dropped.
+        Output the notebook may send (prints, figures, widget messages); the rest is dropped.
     kernel_name : str, default "python3"
     sandbox : bool, optional
         Run the kernel inside bubblewrap (:mod:`dlcourse.teaching.sandbox`); by default
-        wherever it is available. ``True`` where it is not is an error.
+        wherever it is available. ``True`` where it is not is an error. Ignored when
+        ``isolation`` is given.
     hidden : paths
         Folders the sandboxed kernel must not see (the class's submissions, the grades); the
         submission's own folder is always among them.
+    isolation : Isolation, optional
+        The run this notebook is part of (a class); by default one of its own.
     """
-    if sandbox is None:
-        sandbox = sandbox_available()
-    elif sandbox and not sandbox_available():
-        raise RuntimeError(
-            "sandbox=True, but bubblewrap (bwrap) is not installed or may not make namespaces "
-            "here; install the Debian package bubblewrap, or pass sandbox=False."
-        )
-    notebook = nbformat.read(path, as_version=4)  # read once; all work is on a copy
+    submission = read_submission(path)  # read once; all work is on a copy
+    notebook = submission.notebook
     lesson = lesson or notebook.metadata.get("dlcourse", {}).get("lesson", "lesson1")
     if lesson not in _CHECK_MODULES:
         raise ValueError(f"lesson must be one of {sorted(_CHECK_MODULES)}, got {lesson!r}.")
     exercises = import_module(_CHECK_MODULES[lesson]).EXERCISES
+    own = isolation is None
+    isolation = isolation or Isolation.open(memory_mb=memory_mb, sandbox=sandbox)
+    options = _Options(timeout, total_timeout, check_time_limit, memory_mb, output_mb)
+    try:
+        hide = (isolation.root, Path(path).resolve().parent, *map(Path, hidden))
+        results, problems = _grade(notebook, exercises, options, isolation, kernel_name, hide)
+    finally:
+        if own:
+            isolation.close()
+    return NotebookReport(str(path), results, problems, submission.digest)
+
+
+@dataclass(frozen=True)
+class _Options:
+    timeout: float
+    total_timeout: float
+    check_time_limit: float
+    memory_mb: int
+    output_mb: float
+
+
+def _grade(
+    notebook: Any,
+    exercises: dict,
+    options: _Options,
+    isolation: Isolation,
+    kernel_name: str,
+    hide: tuple[Path, ...],
+) -> tuple[list[CheckResult], list[str]]:
+    """Run the notebook and the checks in one kernel; return the verdicts and the problems."""
     work = copy.deepcopy(notebook)
+    for cell in work.cells:  # outputs that came with the file were never produced here
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
     n_cells = len(work.cells)
-    with (
-        tempfile.TemporaryDirectory(prefix="dlcourse-check-") as workdir,
-        tempfile.TemporaryDirectory(prefix="dlcourse-kernel-") as rundir,
-        process_group() as join_group,
-    ):
-        hide = [Path(path).resolve().parent, *map(Path, hidden)]
-        client = _LimitedClient(
-            work,
-            timeout=timeout,
-            kernel_name=kernel_name,
-            allow_errors=True,
-            interrupt_on_timeout=True,
-            shutdown_kernel="immediate",  # nothing of the kernel is kept: no graceful wait
-            resources={"metadata": {"path": workdir}},
-            # The kernel talks to us on localhost (over Unix sockets in the sandbox); keep its
-            # log to real errors.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
-        )
-        if sandbox:
-            client.sandbox = (Path(workdir), Path(rundir), hide)
-        try:
-            client.output_budget = int(output_mb * 2**20)
-            with client.setup_kernel(preexec_fn=partial(limit_kernel, memory_mb, join_group)):
-                for index, cell in enumerate(work.cells):
-                    if cell.cell_type == "code":
+    tag = f"w{os.getpid()}"
+    folders = isolation.kernel_folders(f"{tag}-{uuid.uuid4().hex[:8]}")
+    group = isolation.groups.kernel_group(tag)
+    client = _client(work, options, kernel_name, isolation, folders, group, hide)
+    watchdog = Watchdog(
+        partial(_end, client, group),
+        options.total_timeout,
+        f"the whole submission took longer than {options.total_timeout:g} s, its limit",
+    )
+    results: list[CheckResult] = []
+    # In the sandbox the kernel becomes its own user there (sandbox_command), else right here.
+    limits = KernelLimits(options.memory_mb, group, None if isolation.sandbox else folders.uid)
+    try:
+        with watchdog, client.setup_kernel(preexec_fn=partial(limit_kernel, limits)):
+            folders.lock()
+            for index, cell in enumerate(work.cells):
+                if cell.cell_type == "code":
+                    with watchdog.limit(options.timeout + GRACE_S, _ignored(index, work)):
                         client.execute_cell(cell, index)
-                output_hit = client.output_budget < 0
-                client.output_budget = None
-                run = partial(_run_in_kernel, client, work)
-                helpers = f"REFERENCE_ROOTS = {reference_roots()!r}\n{KERNEL_HELPERS}"
-                run(helpers, timeout=30)
-                results = _check_remotely(exercises, run, check_time_limit)
-        except DeadKernelError as error:
-            return NotebookReport(
-                str(path),
-                [
-                    CheckResult(name, NOT_REACHED, "not reached: the kernel died.")
-                    for name in exercises
-                ],
-                [f"the kernel died (it exited, or hit the memory or process limit): {error}"],
-            )
-    problems = _problems(work.cells[:n_cells], timeout, memory_mb)
+            output_hit = client.output_budget < 0
+            run = partial(_run_in_kernel, client, work, watchdog)
+            helpers = f"REFERENCE_ROOTS = {reference_roots()!r}\n{KERNEL_HELPERS}"
+            run(helpers, timeout=30)
+            results = _check_remotely(exercises, run, options.check_time_limit)
+    except (DeadKernelError, KernelDied) as error:
+        results += _not_reached(exercises, results, "the kernel was ended or died")
+        problems = _problems(work.cells[:n_cells], options)
+        return results, [*problems, _why_ended(watchdog, group, error)]
+    finally:
+        if group is not None:
+            group.remove()
+    problems = _problems(work.cells[:n_cells], options)
+    if watchdog.reason is not None or (group is not None and group.oom_killed()):
+        problems.append(_why_ended(watchdog, group, None))
     if output_hit:
-        problems.append(f"the output limit of {output_mb:g} MB was hit: the rest was dropped")
-    return NotebookReport(str(path), results, problems)
+        problems.append(
+            f"the output limit of {options.output_mb:g} MB was hit: the rest was dropped"
+        )
+    return results, problems
+
+
+def _client(
+    work: Any,
+    options: _Options,
+    kernel_name: str,
+    isolation: Isolation,
+    folders: KernelFolders,
+    group: Any,
+    hide: tuple[Path, ...],
+) -> _LimitedClient:
+    client = _LimitedClient(
+        work,
+        timeout=options.timeout,
+        kernel_name=kernel_name,
+        allow_errors=True,
+        interrupt_on_timeout=True,
+        store_widget_state=False,
+        shutdown_kernel="immediate",  # nothing of the kernel is kept: no graceful wait
+        resources={"metadata": {"path": str(folders.workdir)}},
+        # Keep the kernel's log to real errors (it goes nowhere anyway: no inherited output).
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    )
+    sandbox = None
+    if isolation.sandbox:
+        sandbox = {
+            "workdir": folders.workdir,
+            "rundir": folders.rundir,
+            "hidden": list(hide),
+            "uid": folders.uid,
+        }
+    client.manager_options = {
+        "rundir": folders.rundir,
+        "home": folders.workdir,
+        "sandbox": sandbox,
+        "group": group,
+        "uid": folders.uid,
+    }
+    client.output_budget = int(options.output_mb * 2**20)
+    return client
+
+
+def _end(client: NotebookClient, group: Any) -> None:
+    """The watchdog's way to end a kernel: its group, then its process (never raises)."""
+    if group is not None:
+        group.kill()
+    manager = getattr(client, "km", None)
+    if manager is not None and hasattr(manager, "end"):
+        manager.end()
+
+
+def _ignored(index: int, work: Any) -> str:
+    number = sum(1 for cell in work.cells[: index + 1] if cell.cell_type == "code")
+    return f"code cell {number} did not stop when interrupted; the kernel was ended"
+
+
+def _why_ended(watchdog: Watchdog, group: Any, error: BaseException | None) -> str:
+    if watchdog.reason is not None:
+        return watchdog.reason
+    if group is not None and group.oom_killed():
+        return "the memory limit was hit: the kernel was ended"
+    return f"the kernel died (it exited, or hit the memory or process limit): {error}"
+
+
+def _not_reached(exercises: dict, results: list[CheckResult], why: str) -> list[CheckResult]:
+    done = {result.exercise for result in results}
+    return [
+        CheckResult(name, NOT_REACHED, f"not reached: {why} before its check.")
+        for name in exercises
+        if name not in done
+    ]
 
 
 def _run_in_kernel(
-    client: NotebookClient, notebook: Any, code: str, timeout: float = CALL_TIME_LIMIT
+    client: NotebookClient,
+    notebook: Any,
+    watchdog: Watchdog,
+    code: str,
+    timeout: float = CALL_TIME_LIMIT,
 ) -> str:
     """Run ``code`` in the kernel as a cell of its own; return what it printed. Raises
-    :class:`CallTooLong` when the cell had to be interrupted."""
+    :class:`CallTooLong` when the cell had to be interrupted and :class:`KernelDied` when the
+    kernel was ended (it did not stop when interrupted) or died."""
     cell = nbformat.v4.new_code_cell(code)
     notebook.cells.append(cell)
     client.timeout = timeout
+    client.output_budget = CALL_OUTPUT_LIMIT  # the reply comes last: flooding loses it
     try:
-        client.execute_cell(cell, len(notebook.cells) - 1)
+        with watchdog.limit(timeout + GRACE_S, _CALL_IGNORED):
+            client.execute_cell(cell, len(notebook.cells) - 1)
     except DeadKernelError:
         raise KernelDied from None
+    finally:
+        notebook.cells.pop()  # its outputs are read once, never kept
     outputs = cell.get("outputs", [])
     if any(o.get("ename") == "KeyboardInterrupt" for o in outputs):
         raise CallTooLong(f"the call took longer than {timeout:g} s")
@@ -196,10 +318,11 @@ def _within(run: Any, deadline: float, limit: float, code: str) -> str:
 
 
 def _check_remotely(exercises: dict, run: Any, time_limit_s: float) -> list[CheckResult]:
-    """Run each exercise's check here, on the learner's names as they are in the kernel."""
+    """Run each exercise's check here, on the learner's names as they are in the kernel. Any
+    failure while one exercise is checked is that exercise's error, and only its."""
     names = sorted({name for _, wanted in exercises.values() for name in wanted})
     kinds = request(run, f"__dlcourse_defined({{nonce}}, {json.dumps(json.dumps(names))})")
-    kinds = kinds["result"]
+    kinds = kinds["result"] if isinstance(kinds.get("result"), dict) else {}
     results = []
     for exercise, (check, wanted) in exercises.items():
         missing = [name for name in wanted if name not in kinds]
@@ -222,20 +345,22 @@ def _check_remotely(exercises: dict, run: Any, time_limit_s: float) -> list[Chec
                 for name in wanted
             ]
             results.append(check(*arguments, quiet=True))
-        except (TimeoutError, RuntimeError) as error:
-            results.append(CheckResult(exercise, ERROR, f"the check could not finish: {error}."))
-        except KernelDied:  # the learner's code ended its kernel while being checked
+        except KernelDied:  # the learner's code ended its kernel, or was ended, while checked
             results.append(
-                CheckResult(exercise, ERROR, "the kernel died while this exercise was checked.")
+                CheckResult(exercise, ERROR, "the kernel was ended or died during this check.")
             )
             break
-    done = {result.exercise for result in results}
-    results += [
-        CheckResult(name, NOT_REACHED, "not reached: the kernel died before its check.")
-        for name in exercises
-        if name not in done
-    ]
-    return results
+        except (TimeoutError, RuntimeError) as error:
+            results.append(CheckResult(exercise, ERROR, f"the check could not finish: {error}."))
+        except Exception as error:  # an answer of a shape no check expected, say
+            results.append(
+                CheckResult(
+                    exercise,
+                    ERROR,
+                    f"the check could not judge this answer ({type(error).__name__}: {error}).",
+                )
+            )
+    return results + _not_reached(exercises, results, "the kernel was ended or died")
 
 
 class KernelDied(BaseException):
@@ -243,30 +368,7 @@ class KernelDied(BaseException):
     learner's own exceptions must not take it for one)."""
 
 
-class _LimitedClient(NotebookClient):
-    """nbclient's client, keeping at most ``output_budget`` bytes of the notebook's output."""
-
-    output_budget: int | None = 10 * 2**20
-    sandbox: tuple[Path, Path, list[Path]] | None = None  # workdir, rundir, hidden folders
-
-    def create_kernel_manager(self) -> Any:
-        if self.sandbox is None:
-            return super().create_kernel_manager()
-        self.km = sandboxed_manager(self.kernel_name, *self.sandbox, config=self.config)
-        return self.km
-
-    def output(self, outs: list, msg: dict[str, Any], display_id: Any, cell_index: int) -> Any:
-        if self.output_budget is None:  # the grader's own calls (their replies are capped)
-            return super().output(outs, msg, display_id, cell_index)
-        size = len(json.dumps(msg.get("content", {})))
-        if self.output_budget - size < 0:
-            self.output_budget = -1  # hit: everything after it is dropped
-            return None
-        self.output_budget -= size
-        return super().output(outs, msg, display_id, cell_index)
-
-
-def _problems(cells: list[nbformat.NotebookNode], timeout: float, memory_mb: int) -> list[str]:
+def _problems(cells: list[nbformat.NotebookNode], options: _Options) -> list[str]:
     problems = []
     code_cells = [cell for cell in cells if cell.cell_type == "code"]
     for number, cell in enumerate(code_cells, start=1):
@@ -274,7 +376,9 @@ def _problems(cells: list[nbformat.NotebookNode], timeout: float, memory_mb: int
             if output.get("output_type") != "error":
                 continue
             if output.get("ename") == "KeyboardInterrupt":
-                problems.append(f"code cell {number}: stopped after {timeout:g} s (endless loop?)")
+                problems.append(
+                    f"code cell {number}: stopped after {options.timeout:g} s (endless loop?)"
+                )
             elif output.get("ename") == "BlockingIOError" and "[Errno 11]" in str(
                 output.get("evalue")
             ):  # EAGAIN from fork: the process limit
@@ -284,7 +388,8 @@ def _problems(cells: list[nbformat.NotebookNode], timeout: float, memory_mb: int
                 )
             elif output.get("ename") == "MemoryError":
                 problems.append(
-                    f"code cell {number}: the memory limit of {memory_mb} MB was hit (MemoryError)"
+                    f"code cell {number}: the memory limit of {options.memory_mb} MB was hit "
+                    "(MemoryError)"
                 )
             else:
                 problems.append(
