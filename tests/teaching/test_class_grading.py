@@ -145,3 +145,69 @@ def test_nothing_to_grade_is_a_clear_error(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["grade", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 2
     assert "nothing to grade" in capsys.readouterr().err
+
+
+def test_a_grader_failure_or_other_options_are_never_reused(graded, classroom, tmp_path):
+    _, out = graded
+    resumed = tmp_path / "resumed"
+    shutil.copytree(out, resumed)
+    records = json.loads((resumed / "grades.json").read_text())
+    records[0] |= {"grader_failed": True, "problems": ["not graded: the grader failed (X)"]}
+    (resumed / "grades.json").write_text(json.dumps(records))
+    summary = grade_class([classroom], resumed, jobs=2, progress=False)
+    assert summary["graded"] == 1  # the grader's own failure is graded again
+    assert _rows(resumed / "grades.csv") == _rows(out / "grades.csv")
+    other = grade_class([classroom], resumed, jobs=2, progress=False, memory_mb=1024)
+    assert other["reused"] == 0  # graded under other options: nothing is reused
+
+
+def test_a_file_that_reads_as_an_option_is_refused(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    nbformat.write(_notebook(), tmp_path / "--out=x.ipynb")
+    # what `dlcourse grade --out grades *.ipynb` becomes in a shell
+    assert main(["grade", "--out", "grades", "--out=x.ipynb"]) == 2
+    assert "write the submissions after '--'" in capsys.readouterr().err
+    assert not (tmp_path / "grades").exists() and not (tmp_path / "x.ipynb").exists()
+
+
+SLOW = "import time\ntime.sleep(300)\n"
+
+
+def test_ctrl_c_stops_cleanly_and_writes_what_was_graded(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    nbformat.write(_notebook(), tmp_path / "a_honest.ipynb")
+    for name in ("b_slow.ipynb", "c_slow.ipynb"):
+        slow = _notebook()
+        slow.cells.append(nbformat.v4.new_code_cell(SLOW))
+        nbformat.write(slow, tmp_path / name)
+    before = set(Path("/sys/fs/cgroup").glob("*/dlcourse-*"))
+    runs = set(Path("/tmp").glob("dlcourse-run-*"))
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dlcourse", "grade", "--out", str(out), "--jobs", "2", "--quiet",
+         "--timeout", "400", "--", str(tmp_path / "a_honest.ipynb"),
+         str(tmp_path / "b_slow.ipynb"), str(tmp_path / "c_slow.ipynb")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    for _ in range(600):  # until the honest one is graded
+        if (out / "grades.json").exists() and json.loads((out / "grades.json").read_text()):
+            break
+        time.sleep(0.2)
+    time.sleep(1)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130 and "Traceback" not in stderr, stderr
+    assert "Stopped (Ctrl-C)" in stdout
+    rows = {Path(row[0]).name: row for row in _rows(out / "grades.csv")[1:]}
+    assert float(rows["a_honest.ipynb"][12]) == 11
+    stopped = "not graded: the run was stopped before this submission was graded"
+    assert rows["b_slow.ipynb"][-1] == rows["c_slow.ipynb"][-1] == stopped
+    time.sleep(1)
+    assert set(Path("/sys/fs/cgroup").glob("*/dlcourse-*")) == before
+    assert set(Path("/tmp").glob("dlcourse-run-*")) == runs  # every kernel's folder removed

@@ -183,10 +183,7 @@ def test_a_kernel_that_dies_while_checked_keeps_the_verdicts_before_it(tmp_path)
     _, report = _passed(notebook, tmp_path / "dies.ipynb")
     by_name = {r.exercise: r for r in report.results}
     assert by_name["1.1 normal equation"].passed and by_name["1.2 binary cross-entropy"].passed
-    assert (
-        by_name["1.2 gradient"].status == "error"
-        and "kernel died" in by_name["1.2 gradient"].message
-    )
+    assert by_name["1.2 gradient"].status == "error" and "died" in by_name["1.2 gradient"].message
     assert by_name["1.4 softmax"].status == "not reached"
     assert list(by_name) == list(EXERCISES)  # every exercise has its verdict, in order
 
@@ -246,7 +243,7 @@ def test_files_outside_the_working_folder_are_out_of_reach(baseline, tmp_path):
     reader = f"print(open({str(neighbour)!r}).read())\n"  # the class is hidden from it
     nbformat.write(_notebook([reader, writer]), own)
     before = {t: t.read_bytes() for t in targets if t.exists()}
-    work_folders = set(Path(tempfile.gettempdir()).glob("dlcourse-check-*"))
+    work_folders = set(Path(tempfile.gettempdir()).glob("dlcourse-run-*"))
     try:
         report = grade_notebook(own, hidden=(grader_file.parent,))
         assert {t: t.read_bytes() for t in targets if t.exists()} == before
@@ -255,7 +252,7 @@ def test_files_outside_the_working_folder_are_out_of_reach(baseline, tmp_path):
             path.unlink(missing_ok=True)
     assert any("FileNotFoundError" in problem for problem in report.problems), report.problems
     assert {r.exercise for r in report.results if r.passed} == baseline
-    assert set(Path(tempfile.gettempdir()).glob("dlcourse-check-*")) == work_folders  # deleted
+    assert set(Path(tempfile.gettempdir()).glob("dlcourse-run-*")) == work_folders  # deleted
 
 
 @needs_sandbox

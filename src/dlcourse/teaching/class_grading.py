@@ -27,7 +27,7 @@ from typing import Any
 
 from dlcourse.teaching.atomic import write_atomically
 from dlcourse.teaching.isolation import Isolation, remove_tree
-from dlcourse.teaching.safe_text import clean_record, csv_cell
+from dlcourse.teaching.safe_text import clean_record, clean_text, csv_cell
 from dlcourse.teaching.submissions import find_submissions, submission_digest
 from dlcourse.teaching.workers import run_jobs
 
@@ -101,9 +101,10 @@ def grade_class(
     """
     paths = [Path(path) for path in paths]
     found = find_submissions(paths)
+    notes = [clean_text(line, 500) for line in found.problems]  # file names are learners' text
     if not found.notebooks:
         raise ValueError(
-            "nothing to grade: " + ("; ".join(found.problems) or "no paths were given")
+            "nothing to grade: " + ("; ".join(notes) or "no paths were given")
         )
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -128,26 +129,28 @@ def grade_class(
     }
     interrupted, graded = False, 0
     try:
-        for record in _run(todo, options, jobs or os.cpu_count() or 1, scheduler, progress):
-            records[record["notebook"]] = record
+        for path, record in _run(todo, options, jobs or os.cpu_count() or 1, scheduler, progress):
+            records[path] = record
             graded += 1
             _write_json(out / "grades.json", records, found.notebooks)
     except KeyboardInterrupt:
         interrupted = True
     _write_json(out / "grades.json", records, found.notebooks)
     missing = _not_graded("the run was stopped before this submission was graded")
-    ordered = [records.get(str(p), missing | {"notebook": str(p)}) for p in found.notebooks]
+    ordered = [
+        records.get(str(p), missing | {"notebook": clean_text(str(p))}) for p in found.notebooks
+    ]
     exercises = _exercise_names()
     write_atomically(out / "grades.csv", gradebook_csv(ordered, exercises))
     from dlcourse.teaching.class_report import write_class_report
 
-    write_class_report(out / "class_report.html", ordered, exercises, found.problems)
+    write_class_report(out / "class_report.html", ordered, exercises, notes)
     return {
         "graded": graded,
         "reused": len(found.notebooks) - len(todo),
         "missing": len(todo) - graded,
         "interrupted": interrupted,
-        "problems": found.problems,
+        "problems": notes,
     }
 
 
@@ -165,14 +168,14 @@ def check_notebooks(
     folders = {str(Path(path).resolve().parent) for path in paths}
     options = {"timeout": timeout, "total_timeout": total_timeout, "memory_mb": memory_mb}
     options["hidden"] = tuple(sorted(folders))
-    records = {record["notebook"]: record for record in _run(paths, options, 1, None, False)}
+    records = dict(_run(paths, options, 1, None, False))
     return [records[path] for path in paths]
 
 
 def _run(
     todo: list[str], options: dict[str, Any], jobs: int, scheduler: str | None, progress: bool
-) -> Iterator[dict[str, Any]]:
-    """The records of the submissions in ``todo``, as each finishes."""
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(path, record)`` of each submission in ``todo``, as each finishes."""
     if not todo:
         return
     bar = _bar(len(todo), progress)
@@ -183,7 +186,7 @@ def _run(
         deadline = options["total_timeout"] + STARTUP_MARGIN_S
         record_key = run_key(options["timeout"], options["total_timeout"], options["memory_mb"])
         with Isolation.open(memory_mb=options["memory_mb"]) as isolation:
-            for record in run_jobs(
+            for path, record in run_jobs(
                 todo,
                 partial(grade_submission, **options, isolation=isolation),
                 jobs=jobs,
@@ -192,7 +195,7 @@ def _run(
                 stopped=lambda pid: _stopped(isolation, pid),
             ):
                 bar.update()
-                yield record
+                yield path, record
     finally:
         bar.close()
 
@@ -211,7 +214,9 @@ def _failed(key: str, path: str, why: str) -> dict[str, Any]:
     return _not_graded(why) | {"notebook": path, "key": key, "grader_failed": True}
 
 
-def _run_on_dask(todo: list[str], grade: Callable, scheduler: str, bar: Any) -> Iterator[dict]:
+def _run_on_dask(
+    todo: list[str], grade: Callable, scheduler: str, bar: Any
+) -> Iterator[tuple[str, dict[str, Any]]]:
     from distributed import Client
     from distributed import as_completed as dask_completed
 
@@ -220,10 +225,11 @@ def _run_on_dask(todo: list[str], grade: Callable, scheduler: str, bar: Any) -> 
         paths = dict(zip((future.key for future in futures), todo, strict=True))
         for future in dask_completed(futures):
             bar.update()
+            path = paths[future.key]
             try:
-                yield future.result()
+                yield path, future.result()
             except Exception as error:  # the worker itself died: this submission only
-                yield _failed("", paths[future.key], f"the Dask worker failed ({error})")
+                yield path, _failed("", path, f"the Dask worker failed ({error})")
 
 
 def _bar(total: int, shown: bool) -> Any:

@@ -194,6 +194,8 @@ class RemoteFunction:
     :class:`TimeoutError` when the kernel had to be interrupted.
     """
 
+    timed_elsewhere = True  # its time limit is kept by the grader's watchdog, not an alarm
+
     def __init__(self, name: str, run: Callable[[str], str]) -> None:
         self.name, self._run = name, run
 

@@ -31,8 +31,9 @@ def run_jobs(
     deadline_s: float,
     failed: Callable[[str, str], dict[str, Any]],
     stopped: Callable[[int], None] = lambda pid: None,
-) -> Iterator[dict[str, Any]]:
-    """Yield ``work(key)`` for every key, each computed in a worker of its own, as they finish.
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``(key, work(key))`` for every key, each computed in a worker of its own, as they
+    finish.
 
     ``failed(key, why)`` makes the record of a worker that died or ran past ``deadline_s``;
     ``stopped(pid)`` is called after such a worker was killed (to end its kernels).
@@ -58,7 +59,7 @@ def run_jobs(
                 if record is not None:
                     del running[reader]
                     reader.close()
-                    yield record
+                    yield key, record
     finally:  # interrupted, or the caller stopped early: no worker outlives the run
         for reader, (process, _, _) in running.items():
             _kill(process, stopped)
@@ -74,7 +75,7 @@ def _finished(
     stopped: Callable[[int], None],
 ) -> dict[str, Any] | None:
     """The record of a worker that is done (answered, died or overran), else None."""
-    if reader.poll():
+    if reader.poll():  # a record, or the end of the pipe when the worker died
         try:
             record = reader.recv()
         except (EOFError, OSError):
@@ -84,8 +85,10 @@ def _finished(
             _kill(process, stopped)
         if isinstance(record, dict):
             return record
-        why = f"the grading process ended without a record (exit code {process.exitcode})"
-        return failed(key, why)
+        stopped(process.pid)
+        if process.exitcode:
+            return failed(key, f"the grading process died (exit code {process.exitcode})")
+        return failed(key, "the grading process ended without a record")
     if not process.is_alive():
         process.join()
         stopped(process.pid)
