@@ -310,5 +310,21 @@ def test_dlcourse_check_hides_every_given_notebook_from_each_kernel(capsys):
         nbformat.write(_notebook(reader), root / "a" / "reader.ipynb")
         main(["check", "--json", str(root / "a" / "reader.ipynb"), str(other)])
     records = {Path(r["notebook"]).name: r for r in json.loads(capsys.readouterr().out)}
-    assert any("FileNotFoundError" in p for p in records["reader.ipynb"]["problems"])
+    # hidden, or not even reachable by the kernel's own user
+    unread = ("FileNotFoundError", "PermissionError")
+    assert any(e in p for p in records["reader.ipynb"]["problems"] for e in unread)
     assert records["other.ipynb"]["passed"]
+
+
+def test_outputs_saved_in_the_file_are_never_taken_for_the_grader_s(baseline, tmp_path):
+    forged = nbformat.v4.new_output(
+        "error", ename="MemoryError", evalue="FORGED: the memory limit was hit", traceback=[]
+    )
+    notebook = _notebook()
+    for source in ("", "# a comment, never run"):  # cells nbclient does not execute
+        cell = nbformat.v4.new_code_cell(source)
+        cell.outputs, cell.execution_count = [forged], 7
+        notebook.cells.insert(2, cell)
+    passed, report = _passed(notebook, tmp_path / "forged.ipynb")
+    assert passed == baseline
+    assert not any("FORGED" in problem or "memory" in problem for problem in report.problems)

@@ -28,6 +28,7 @@ import pytest
 
 from dlcourse.teaching.notebooks import build_notebook
 from dlcourse.teaching.sandbox import sandbox_available
+from dlcourse.teaching.submissions import NOTEBOOK_LIMIT_MB
 
 pytestmark = [
     pytest.mark.skipif(not sandbox_available(), reason="bubblewrap is not available here"),
@@ -61,8 +62,11 @@ SELECTED = [  # at least two per class; the slowest deadlines left to the full c
     "c8-comm-without-model-module",
     "c8-kernel-exits-in-graded-call",
 ]
+if os.environ.get("DLCOURSE_FULL_CORPUS"):  # all of it (about an hour on two cores)
+    SELECTED = [case["id"] for case in corpus.CASES]
+_OWN_RUN = ("grader_env", "pre_run_env", "relative_paths")  # cases that need a run of their own
 TIMEOUT, TOTAL_TIMEOUT = 20, 60  # 5 s per cell is flaky for honest notebooks on 2 busy cores
-GRADER_PEAK_MB = 600  # each of the grader's own processes, whatever the kernels send
+GRADER_PEAK_MB = 1100  # each of the grader's own processes: a worker holds at most 1024 MB
 LEAK = "HOSTILE" + "-LEAK-"
 
 
@@ -151,13 +155,17 @@ def graded(tmp_path_factory):
     built, submissions = {}, [str(folder / "honest1")]
     for cid in SELECTED:
         (folder / cid).mkdir()
-        built[cid] = cases[cid]["build"](folder / cid, solution)
-        submissions += built[cid]["submissions"]
+        case = cases[cid]["build"](folder / cid, solution)
+        if case["expect"].get("mode", "grade") == "grade" and not set(_OWN_RUN) & set(
+            case["expect"]
+        ):
+            built[cid] = case
+            submissions += case["submissions"]
     submissions.append(str(folder / "honest2"))
     out = folder / "out"
-    for cid in SELECTED:
-        if built[cid]["out_plants"]:
-            built[cid]["out_plants"](out)
+    for case in built.values():
+        if case["out_plants"]:
+            case["out_plants"](out)
     secret = "secret-" + secrets.token_hex(8)
     env = dict(os.environ, DLCOURSE_TEST_SECRET=secret)
     script = [sys.executable, "-m", "dlcourse"]
@@ -228,7 +236,8 @@ def test_the_honest_submissions_get_exactly_their_grades_alone(graded):
 
 
 def test_nothing_leaks_and_nothing_outside_changes(graded):
-    texts = [graded["output"]] + [path.read_bytes() for path in graded["out"].iterdir()]
+    written = [p for p in graded["out"].iterdir() if p.is_file() and not p.is_symlink()]
+    texts = [graded["output"]] + [path.read_bytes() for path in written]
     for text in texts:
         assert graded["secret"].encode() not in text and LEAK.encode() not in text
     assert not list(Path("/tmp").glob("hostile_exfil_*"))
@@ -258,7 +267,11 @@ def test_each_case_gets_what_it_expects(graded):
     for cid, built in graded["built"].items():
         expect = built["expect"]
         hostile = [by_path[s] for s in built["submissions"] if s in by_path]
-        for row in hostile:
+        too_large = [r for r in hostile if "larger than" in r[-1]]
+        for row in too_large:  # refused before reading (the file size limit), and said so
+            if not Path(row[0]).stat().st_size > NOTEBOOK_LIMIT_MB * 2**20:
+                failures.append(f"{cid}: {row[0]} called too large")
+        for row in [r for r in hostile if r not in too_large]:
             scores = dict(zip(header[1:12], map(float, row[1:12]), strict=True))
             failures += [
                 f"{cid}: {name} should pass" for name in expect.get("exercises_pass", [])
@@ -293,3 +306,28 @@ def _readable(path):
         return Path(path).read_text().splitlines()
     except OSError:
         return []
+
+
+def test_check_json_prints_only_the_graders_json_whatever_the_notebooks_do(tmp_path):
+    """``dlcourse check --json`` on a notebook that writes forged JSON to fd 1 and on broken
+    files, beside a good notebook: stdout is one JSON document, one record per notebook."""
+    solution = build_notebook(student=False)
+    cases = {case["id"]: case for case in corpus.CASES}
+    paths = []
+    for cid in ("c6-check-json-fd1-injection", "c8-check-invalid-json-beside-good"):
+        (tmp_path / cid).mkdir()
+        paths += cases[cid]["build"](tmp_path / cid, solution)["submissions"]
+    nbformat.write(solution, tmp_path / "good.ipynb")
+    paths.append(str(tmp_path / "good.ipynb"))
+    run = subprocess.run(
+        [sys.executable, "-m", "dlcourse", "check", "--json", "--timeout", str(TIMEOUT), *paths],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    records = json.loads(run.stdout)  # the whole of stdout, and nothing else
+    assert [r["notebook"] for r in records] == paths and run.returncode == 1
+    assert records[-1]["passed"]
+    assert all(r["problems"][0].startswith("not graded:") for r in records[1:-1])
+    forged = {item["exercise"]: item["score"] for item in records[0]["exercises"]}
+    assert all(forged[name] == 1 for name in corpus.BEFORE_SOFTMAX)

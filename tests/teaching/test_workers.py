@@ -19,8 +19,8 @@ def _work(key):
     return {"notebook": key, "fine": True}
 
 
-def _failed(key, why):
-    return {"notebook": key, "failed": why}
+def _failed(key, why, pid):
+    return {"notebook": key, "failed": why, "pid": pid}
 
 
 def test_dead_hung_and_failing_workers_are_named_and_the_others_finish():
@@ -39,10 +39,11 @@ def test_dead_hung_and_failing_workers_are_named_and_the_others_finish():
     }
     assert time.monotonic() - start < 30
     assert all(records[key].get("fine") for key in "abc")
-    assert "died (exit code 3)" in records["dies"]["failed"]
+    assert records["dies"]["failed"] == "the grading process died (exit code 3)"
     assert "did not finish in time" in records["hangs"]["failed"]
     assert "without a record" in records["raises"]["failed"]
-    assert len(stopped) == 3  # every worker without a record: its kernels are ended
+    # every worker without a record has its kernels ended, after its record was made
+    assert sorted(stopped) == sorted(records[k]["pid"] for k in ("dies", "hangs", "raises"))
 
 
 def test_stopping_early_leaves_no_worker_behind(tmp_path):

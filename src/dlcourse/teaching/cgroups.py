@@ -62,6 +62,17 @@ class ControlGroup:
                     return True
         return False
 
+    def memory_refused(self) -> bool:
+        """Whether the memory limit refused the group memory at least once (a learner's code
+        may catch the ``MemoryError`` or ``ENOMEM`` and go on)."""
+        folder = self.folders.get("memory")
+        if folder is None:
+            return False
+        if _read(folder / "memory.failcnt").strip() not in ("", "0"):  # v1
+            return True
+        events = dict(line.split() for line in _read(folder / "memory.events").splitlines())
+        return events.get("max", "0") != "0"  # v2
+
     def kill(self) -> None:
         """SIGKILL every process of the group and its subgroups; returns when they are gone or
         after a few seconds. Never raises."""
@@ -134,6 +145,24 @@ class RunGroups:
             _write(memory / "memory.max", str(self.memory_bytes))  # v2
             _write(memory / "memory.swap.max", "0")
         return group
+
+    def process_group(self, name: str, memory_bytes: int) -> ControlGroup | None:
+        """A memory group ``name`` of its own for one of the grader's processes (a worker), or
+        None where none can be made."""
+        if self.parent is None or "memory" not in self.parent.folders:
+            return None
+        folder = self.parent.folders["memory"] / name
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir()
+        for limit in ("memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "memory.max"):
+            _write(folder / limit, str(memory_bytes))
+        return ControlGroup({"memory": folder})
+
+    def oom_killed(self, name: str) -> bool:
+        """Whether the memory limit of group ``name`` killed a process of it."""
+        if self.parent is None or "memory" not in self.parent.folders:
+            return False
+        return ControlGroup({"memory": self.parent.folders["memory"] / name}).oom_killed()
 
     def end(self, tag: str) -> None:
         """End the kernels of the groups made for ``tag`` (a worker that was stopped)."""

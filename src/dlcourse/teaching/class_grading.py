@@ -20,6 +20,7 @@ import hashlib
 import io
 import json
 import os
+import resource
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import Any
 
 from dlcourse.teaching.atomic import write_atomically
 from dlcourse.teaching.isolation import Isolation, remove_tree
+from dlcourse.teaching.limits import ADDRESS_SPACE_SLACK_MB
 from dlcourse.teaching.safe_text import clean_record, clean_text, csv_cell
 from dlcourse.teaching.submissions import find_submissions, submission_digest
 from dlcourse.teaching.workers import run_jobs
@@ -59,11 +61,40 @@ def grade_submission(
             isolation=isolation,
         )
     except ValueError as error:  # not a notebook, truncated, a link, another lesson, ...
-        return clean_record(record | _not_graded(str(error) or type(error).__name__))
+        reason = _not_graded(str(error) or type(error).__name__)
+        return clean_record(record | reason | {"sha256": submission_digest(path)})
     except Exception as error:  # the grader's failure, not the learner's: never reused
         reason = f"the grader failed ({type(error).__name__}: {error})"
         return clean_record(record | _not_graded(reason) | {"grader_failed": True})
     return clean_record(record | report.to_dict())
+
+
+WORKER_MEMORY_MB = 1024  # the most one submission's grading process may hold
+_TOO_MUCH = (
+    "not graded: the notebook sent the grader more than it holds (the grading process reached "
+    f"its memory limit of {WORKER_MEMORY_MB} MB)"
+)
+
+
+def grade_in_worker(path: str, *, isolation: Isolation, **options: Any) -> dict[str, Any]:
+    """:func:`grade_submission` in a worker process, which first limits its own memory: a
+    control group where one can be made (the class's process reads whether it was hit), else
+    ``RLIMIT_AS``. Whatever a kernel sends, only this worker can run out of memory."""
+    group = isolation.groups.process_group(f"w{os.getpid()}-worker", WORKER_MEMORY_MB * 2**20)
+    if group is not None:
+        group.join()
+    else:
+        limit = (WORKER_MEMORY_MB + ADDRESS_SPACE_SLACK_MB) * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        return grade_submission(path, isolation=isolation, **options)
+    except MemoryError:
+        key = run_key(options["timeout"], options["total_timeout"], options["memory_mb"])
+        return {"notebook": clean_text(path), "key": key, **_not_graded_as(_TOO_MUCH)}
+
+
+def _not_graded_as(problem: str) -> dict[str, Any]:
+    return {"sha256": "", "passed": False, "exercises": [], "problems": [problem]}
 
 
 def _not_graded(reason: str) -> dict[str, Any]:
@@ -103,9 +134,7 @@ def grade_class(
     found = find_submissions(paths)
     notes = [clean_text(line, 500) for line in found.problems]  # file names are learners' text
     if not found.notebooks:
-        raise ValueError(
-            "nothing to grade: " + ("; ".join(notes) or "no paths were given")
-        )
+        raise ValueError("nothing to grade: " + ("; ".join(notes) or "no paths were given"))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     key = run_key(timeout, total_timeout, memory_mb)
@@ -188,10 +217,10 @@ def _run(
         with Isolation.open(memory_mb=options["memory_mb"]) as isolation:
             for path, record in run_jobs(
                 todo,
-                partial(grade_submission, **options, isolation=isolation),
+                partial(grade_in_worker, **options, isolation=isolation),
                 jobs=jobs,
                 deadline_s=deadline,
-                failed=partial(_failed, record_key),
+                failed=partial(_failed, isolation, record_key),
                 stopped=lambda pid: _stopped(isolation, pid),
             ):
                 bar.update()
@@ -210,8 +239,12 @@ def _stopped(isolation: Isolation, pid: int) -> None:
         remove_tree(folder)
 
 
-def _failed(key: str, path: str, why: str) -> dict[str, Any]:
-    return _not_graded(why) | {"notebook": path, "key": key, "grader_failed": True}
+def _failed(isolation: Isolation | None, key: str, path: str, why: str, pid: int = 0) -> dict:
+    """The record of a worker that gave none: the notebook's doing when the worker reached its
+    memory limit (what the kernel sent), else the grader's own failure (graded again later)."""
+    if isolation is not None and isolation.groups.oom_killed(f"w{pid}-worker"):
+        return {"notebook": clean_text(path), "key": key, **_not_graded_as(_TOO_MUCH)}
+    return _not_graded(why) | {"notebook": clean_text(path), "key": key, "grader_failed": True}
 
 
 def _run_on_dask(
@@ -229,7 +262,7 @@ def _run_on_dask(
             try:
                 yield path, future.result()
             except Exception as error:  # the worker itself died: this submission only
-                yield path, _failed("", path, f"the Dask worker failed ({error})")
+                yield path, _failed(None, "", path, f"the Dask worker failed ({error})")
 
 
 def _bar(total: int, shown: bool) -> Any:

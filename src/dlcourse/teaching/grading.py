@@ -14,7 +14,6 @@ code stay out of the learner's reach.
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 import os
@@ -157,7 +156,7 @@ def _grade(
     hide: tuple[Path, ...],
 ) -> tuple[list[CheckResult], list[str]]:
     """Run the notebook and the checks in one kernel; return the verdicts and the problems."""
-    work = copy.deepcopy(notebook)
+    work = notebook  # parsed here from the file's bytes: ours to change
     for cell in work.cells:  # outputs that came with the file were never produced here
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -191,11 +190,17 @@ def _grade(
         problems = _problems(work.cells[:n_cells], options)
         return results, [*problems, _why_ended(watchdog, group, error)]
     finally:
+        refused = group is not None and group.memory_refused()
         if group is not None:
             group.remove()
     problems = _problems(work.cells[:n_cells], options)
     if watchdog.reason is not None or (group is not None and group.oom_killed()):
         problems.append(_why_ended(watchdog, group, None))
+    elif refused:
+        problems.append(
+            f"the memory limit of {options.memory_mb} MB was reached: some of the kernel's "
+            "memory (or in-memory files) was refused"
+        )
     if output_hit:
         problems.append(
             f"the output limit of {options.output_mb:g} MB was hit: the rest was dropped"

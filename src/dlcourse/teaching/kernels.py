@@ -1,14 +1,11 @@
 """The learner's kernel process as the grader starts, hears and ends it.
 
-:class:`GradingKernelManager` is jupyter_client's kernel manager with four changes:
+:class:`GradingKernelManager` is jupyter_client's kernel manager with three changes:
 
 - the kernel is started through bubblewrap when a sandbox is given
   (:func:`dlcourse.teaching.sandbox.sandbox_command`), always with the cleared environment of
   :func:`~dlcourse.teaching.sandbox.kernel_environment`, and never with the grader's standard
   input, output or error (what it writes to its file descriptors goes nowhere);
-- every socket of its client refuses a message larger than :data:`MESSAGE_LIMIT` and queues
-  at most :data:`QUEUE_LIMIT` of them, so the grader's memory is bounded whatever the kernel
-  sends (ZeroMQ drops the rest before Python sees it);
 - it is interrupted by a message on the control channel, not by a signal (a signal to the
   process group would end bubblewrap);
 - :meth:`end` ends the kernel and everything it started, from outside: its control group
@@ -24,17 +21,12 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import zmq
-import zmq.asyncio
 from jupyter_client.manager import AsyncKernelManager
 
 from dlcourse.teaching.cgroups import ControlGroup
 from dlcourse.teaching.sandbox import kernel_environment, sandbox_command
 
-__all__ = ["MESSAGE_LIMIT", "QUEUE_LIMIT", "GradingKernelManager"]
-
-MESSAGE_LIMIT = 16 * 2**20  # bytes of one message from the kernel
-QUEUE_LIMIT = 32  # messages waiting on one socket
+__all__ = ["GradingKernelManager", "new_manager"]
 
 
 class GradingKernelManager(AsyncKernelManager):
@@ -60,14 +52,6 @@ class GradingKernelManager(AsyncKernelManager):
         kw |= {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL}
         kw["stderr"] = subprocess.DEVNULL
         return await super()._async_pre_start_kernel(**kw)
-
-    def client(self, **kwargs: Any) -> Any:
-        context = zmq.asyncio.Context()
-        context.setsockopt(zmq.MAXMSGSIZE, MESSAGE_LIMIT)
-        context.setsockopt(zmq.RCVHWM, QUEUE_LIMIT)
-        client = super().client(context=context, **kwargs)
-        client._created_context = True  # destroyed with the client
-        return client
 
     def end(self) -> None:
         """SIGKILL the kernel and all it started; never raises, never waits on the kernel."""

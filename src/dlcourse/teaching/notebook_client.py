@@ -5,8 +5,8 @@ is counted against :attr:`LimitedClient.output_budget` before nbclient looks at 
 budget is spent, only the kernel's status messages are still read (so that cells still finish),
 and the rest is dropped. Comm messages are never acted on: grading has no widgets to drive,
 and a malformed one (a widget without ``_model_module``) cannot raise inside the client.
-The kernel manager is :class:`dlcourse.teaching.kernels.GradingKernelManager`, which caps the
-size of each message before it reaches Python.
+What a single message can cost the grader's memory is bounded by its worker's own memory
+limit (:mod:`dlcourse.teaching.workers`).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ __all__ = [
     "submission_digest",
 ]
 
-NOTEBOOK_LIMIT_MB = 20  # a lesson's notebook with its figures is well under 5 MB
+NOTEBOOK_LIMIT_MB = 50  # a lesson's notebook with its figures is under 5 MB; saved output adds
 
 
 class NotGradable(ValueError):

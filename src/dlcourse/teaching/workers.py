@@ -29,14 +29,14 @@ def run_jobs(
     *,
     jobs: int,
     deadline_s: float,
-    failed: Callable[[str, str], dict[str, Any]],
+    failed: Callable[[str, str, int], dict[str, Any]],
     stopped: Callable[[int], None] = lambda pid: None,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield ``(key, work(key))`` for every key, each computed in a worker of its own, as they
     finish.
 
-    ``failed(key, why)`` makes the record of a worker that died or ran past ``deadline_s``;
-    ``stopped(pid)`` is called after such a worker was killed (to end its kernels).
+    ``failed(key, why, pid)`` makes the record of a worker that died or ran past
+    ``deadline_s``; ``stopped(pid)`` is called after it (to end the worker's kernels).
     """
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
@@ -71,7 +71,7 @@ def _finished(
     process: Any,
     key: str,
     deadline: float,
-    failed: Callable[[str, str], dict[str, Any]],
+    failed: Callable[[str, str, int], dict[str, Any]],
     stopped: Callable[[int], None],
 ) -> dict[str, Any] | None:
     """The record of a worker that is done (answered, died or overran), else None."""
@@ -81,22 +81,27 @@ def _finished(
         except (EOFError, OSError):
             record = None
         process.join(timeout=10)
-        if process.is_alive():
-            _kill(process, stopped)
-        if isinstance(record, dict):
+        if isinstance(record, dict) and not process.is_alive():
             return record
-        stopped(process.pid)
-        if process.exitcode:
-            return failed(key, f"the grading process died (exit code {process.exitcode})")
-        return failed(key, "the grading process ended without a record")
-    if not process.is_alive():
+        ended = "died" if process.exitcode else "ended without a record"
+        why = f"the grading process {ended}"
+    elif not process.is_alive():
         process.join()
-        stopped(process.pid)
-        return failed(key, f"the grading process died (exit code {process.exitcode})")
-    if time.monotonic() >= deadline:
-        _kill(process, stopped)
-        return failed(key, "the grading process did not finish in time and was stopped")
-    return None
+        why = "the grading process died"
+    elif time.monotonic() >= deadline:
+        process.kill()
+        process.join(timeout=10)
+        why = "the grading process did not finish in time and was stopped"
+    else:
+        return None
+    if process.is_alive():
+        process.kill()
+        process.join(timeout=10)
+    if process.exitcode:
+        why += f" (exit code {process.exitcode})"
+    record = failed(key, why, process.pid)  # before its control groups are gone
+    stopped(process.pid)
+    return record
 
 
 def _kill(process: Any, stopped: Callable[[int], None]) -> None:
