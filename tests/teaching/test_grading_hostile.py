@@ -44,7 +44,7 @@ ATTACKS = {
         "import dlcourse.lessons.lesson1.check as c, dlcourse.teaching.diagnosis as d\n"
         "v.judge = lambda exercise, *a, **k: v.CheckResult(exercise, 'passed', 'ok', 1.0)\n"
         "d.compare = lambda *a, **k: None\n"
-        "g._check_remotely = lambda *a, **k: []\n"
+        "g.check_remotely = lambda *a, **k: []\n"
         "for name in list(vars(c)):\n"
         "    if name.startswith('exercise_'):\n"
         "        setattr(c, name, lambda *a, **k: v.CheckResult('x', 'passed', 'ok', 1.0))\n"
