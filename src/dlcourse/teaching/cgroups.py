@@ -4,9 +4,11 @@ A learner's kernel, and every process it starts, joins a control group of its ow
 kernel runs. The operating system then counts for the whole group, whatever the code inside
 does: its processes (``pids``), its memory (``memory``: anonymous memory, shared maps, files
 in ``/tmp``, ``/dev/shm`` and other in-memory folders alike), its share of the processors
-(``cpu``: every kernel's group has the default, equal weight, so one kernel with a hundred
-busy threads gets no more than a neighbour with one). Ending a kernel means ending its group:
-frozen first where the ``freezer`` is there, so nothing can start while it is being killed.
+(``cpu``: every kernel's group has the same weight, so one kernel with a hundred busy
+threads gets no more than a neighbour with one; four times a single process's, so that the
+grader's own processes, which mostly wait for the kernels, do not slow them down). Ending a
+kernel means ending its group: frozen first where the ``freezer`` is there, so nothing can
+start while it is being killed.
 
 All of a run's groups sit under one parent group (:class:`RunGroups`), so whoever started
 the run (the class's process, which outlives its workers) can end whatever is left of them.
@@ -138,6 +140,9 @@ class RunGroups:
         group = ControlGroup(folders)
         if "pids" in folders:
             _write(folders["pids"] / "pids.max", str(self.processes))
+        if "cpu" in folders:  # equal among kernels; ahead of the grader's own processes
+            _write(folders["cpu"] / "cpu.shares", str(4 * 1024))  # v1
+            _write(folders["cpu"] / "cpu.weight", "400")  # v2
         if "memory" in folders and self.memory_bytes:
             memory = folders["memory"]
             for name in ("memory.limit_in_bytes", "memory.memsw.limit_in_bytes"):  # v1

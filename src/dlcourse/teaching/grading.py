@@ -28,6 +28,7 @@ from nbclient.exceptions import DeadKernelError
 
 from dlcourse.teaching.guards import reference_roots
 from dlcourse.teaching.isolation import Isolation, KernelFolders
+from dlcourse.teaching.kernels import NO_IMAGES
 from dlcourse.teaching.limits import PROCESS_LIMIT, KernelLimits, limit_kernel
 from dlcourse.teaching.notebook_client import LimitedClient as _LimitedClient
 from dlcourse.teaching.remote import KERNEL_HELPERS
@@ -217,7 +218,7 @@ def _client(
         shutdown_kernel="immediate",  # nothing of the kernel is kept: no graceful wait
         resources={"metadata": {"path": str(folders.workdir)}},
         # Keep the kernel's log to real errors (it goes nowhere anyway: no inherited output).
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        extra_arguments=["--IPKernelApp.log_level=ERROR", NO_IMAGES],
     )
     sandbox = None
     if isolation.sandbox:
