@@ -129,6 +129,8 @@ def grade_class(
 
     Ctrl-C stops the run: what was graded is written, the rest is left for the next run
     (the summary says ``interrupted``). Raises ValueError when nothing at all can be graded.
+    The workers are forked from a ``multiprocessing`` forkserver, so a script that calls this
+    must do so under ``if __name__ == "__main__":``, as multiprocessing asks.
     """
     paths = [Path(path) for path in paths]
     found = find_submissions(paths)

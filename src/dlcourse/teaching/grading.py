@@ -179,19 +179,14 @@ def _grade(
     except (DeadKernelError, KernelDied) as error:
         results += not_reached(exercises, results, "the kernel was ended or died")
         problems = _problems(work.cells[:n_cells], options)
-        return results, [*problems, _why_ended(watchdog, group, error)]
+        why = watchdog.reason or _memory(group, options, ended=True)
+        return results, [*problems, why or f"the kernel died (it exited, or hit a limit): {error}"]
     finally:
-        refused = group is not None and group.memory_refused()
+        memory = _memory(group, options, ended=False)  # read before the group is removed
         if group is not None:
             group.remove()
     problems = _problems(work.cells[:n_cells], options)
-    if watchdog.reason is not None or (group is not None and group.oom_killed()):
-        problems.append(_why_ended(watchdog, group, None))
-    elif refused:
-        problems.append(
-            f"the memory limit of {options.memory_mb} MB was reached: some of the kernel's "
-            "memory (or in-memory files) was refused"
-        )
+    problems += [why for why in (watchdog.reason, memory) if why]
     if output_hit:
         problems.append(
             f"the output limit of {options.output_mb:g} MB was hit: the rest was dropped"
@@ -253,12 +248,17 @@ def _ignored(index: int, work: Any) -> str:
     return f"code cell {number} did not stop when interrupted; the kernel was ended"
 
 
-def _why_ended(watchdog: Watchdog, group: Any, error: BaseException | None) -> str:
-    if watchdog.reason is not None:
-        return watchdog.reason
-    if group is not None and group.oom_killed():
-        return "the memory limit was hit: the kernel was ended"
-    return f"the kernel died (it exited, or hit the memory or process limit): {error}"
+def _memory(group: Any, options: _Options, *, ended: bool) -> str | None:
+    """What the kernel's memory group says happened, in the learner's terms, or None."""
+    limit = f"the memory limit of {options.memory_mb} MB"
+    if group is None:
+        return None
+    if group.oom_killed():
+        killed = "the kernel was ended" if ended else "a process of the kernel was killed"
+        return f"{limit} was hit: {killed}"
+    if group.memory_refused():
+        return f"{limit} was reached: some of the kernel's memory (or in-memory files) was refused"
+    return None
 
 
 def _problems(cells: list[nbformat.NotebookNode], options: _Options) -> list[str]:
