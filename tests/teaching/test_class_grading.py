@@ -211,3 +211,17 @@ def test_ctrl_c_stops_cleanly_and_writes_what_was_graded(tmp_path):
     time.sleep(1)
     assert set(Path("/sys/fs/cgroup").glob("*/dlcourse-*")) == before
     assert set(Path("/tmp").glob("dlcourse-run-*")) == runs  # every kernel's folder removed
+
+
+def test_a_worker_out_of_memory_is_the_notebooks_doing_not_the_graders(tmp_path, monkeypatch):
+    import dlcourse.teaching.grading as grading
+    from dlcourse.teaching.class_grading import grade_submission
+
+    def floods(*args, **kwargs):
+        raise MemoryError  # what a kernel's giant message does to the worker's RLIMIT_AS
+
+    monkeypatch.setattr(grading, "grade_notebook", floods)
+    nbformat.write(_notebook(), tmp_path / "flood.ipynb")
+    record = grade_submission(str(tmp_path / "flood.ipynb"), timeout=60)
+    assert "sent the grader more than it holds" in record["problems"][0]
+    assert not record.get("grader_failed") and record["sha256"]  # reused on the next run

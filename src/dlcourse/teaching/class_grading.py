@@ -36,6 +36,13 @@ from dlcourse.teaching.workers import run_jobs
 __all__ = ["check_notebooks", "find_submissions", "grade_class", "grade_submission"]
 
 
+WORKER_MEMORY_MB = 1024  # the most one submission's grading process may hold
+_TOO_MUCH = (
+    "not graded: the notebook sent the grader more than it holds (the grading process reached "
+    f"its memory limit of {WORKER_MEMORY_MB} MB)"
+)
+
+
 def grade_submission(
     path: str,
     timeout: float,
@@ -63,17 +70,13 @@ def grade_submission(
     except ValueError as error:  # not a notebook, truncated, a link, another lesson, ...
         reason = _not_graded(str(error) or type(error).__name__)
         return clean_record(record | reason | {"sha256": submission_digest(path)})
+    except MemoryError:  # what the kernel sent filled this worker's own memory limit
+        too_much = _not_graded_as(_TOO_MUCH) | {"sha256": submission_digest(path)}
+        return clean_record(record | too_much)
     except Exception as error:  # the grader's failure, not the learner's: never reused
         reason = f"the grader failed ({type(error).__name__}: {error})"
         return clean_record(record | _not_graded(reason) | {"grader_failed": True})
     return clean_record(record | report.to_dict())
-
-
-WORKER_MEMORY_MB = 1024  # the most one submission's grading process may hold
-_TOO_MUCH = (
-    "not graded: the notebook sent the grader more than it holds (the grading process reached "
-    f"its memory limit of {WORKER_MEMORY_MB} MB)"
-)
 
 
 def grade_in_worker(path: str, *, isolation: Isolation, **options: Any) -> dict[str, Any]:
@@ -86,11 +89,7 @@ def grade_in_worker(path: str, *, isolation: Isolation, **options: Any) -> dict[
     else:
         limit = (WORKER_MEMORY_MB + ADDRESS_SPACE_SLACK_MB) * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    try:
-        return grade_submission(path, isolation=isolation, **options)
-    except MemoryError:
-        key = run_key(options["timeout"], options["total_timeout"], options["memory_mb"])
-        return {"notebook": clean_text(path), "key": key, **_not_graded_as(_TOO_MUCH)}
+    return grade_submission(path, isolation=isolation, **options)
 
 
 def _not_graded_as(problem: str) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 from dlcourse.teaching.guards import reference_roots
-from dlcourse.teaching.isolation import Isolation, KernelFolders
+from dlcourse.teaching.isolation import Isolation, KernelFolders, remove_tree
 from dlcourse.teaching.kernels import NO_IMAGES
 from dlcourse.teaching.limits import PROCESS_LIMIT, KernelLimits, limit_kernel
 from dlcourse.teaching.notebook_client import LimitedClient as _LimitedClient
@@ -185,6 +185,7 @@ def _grade(
         memory = _memory(group, options, ended=False)  # read before the group is removed
         if group is not None:
             group.remove()
+        remove_tree(folders.workdir.parent)  # its sockets, and what it wrote outside a sandbox
     problems = _problems(work.cells[:n_cells], options)
     problems += [why for why in (watchdog.reason, memory) if why]
     if output_hit:
