@@ -98,7 +98,7 @@ def _not_graded_as(problem: str) -> dict[str, Any]:
 
 def _not_graded(reason: str) -> dict[str, Any]:
     reason = reason.splitlines()[0][:300] if reason.strip() else "unknown"
-    return {"sha256": "", "passed": False, "exercises": [], "problems": [f"not graded: {reason}"]}
+    return _not_graded_as(f"not graded: {reason}")
 
 
 def run_key(timeout: float, total_timeout: float, memory_mb: int) -> str:
