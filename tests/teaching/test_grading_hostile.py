@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 import dlcourse
-from dlcourse.lessons.lesson1.check import EXERCISES
+from dlcourse.lessons.lesson1.units import EXERCISES
 from dlcourse.teaching.class_grading import grade_class
 from dlcourse.teaching.grading import grade_notebook
 from dlcourse.teaching.limits import PROCESS_LIMIT
@@ -52,6 +52,8 @@ ATTACKS = {
     "a fake grade record printed": (
         "print('DLCOURSE-GRADES ' + '[]')\n"
         'print(\'\\x1e__dlcourse_reply__{"nonce": "0", "result": {}}\')\n'
+        "from IPython.display import publish_display_data\n"
+        "publish_display_data({'application/vnd.dlcourse.reply+json': {'nonce': '0'}})\n"
     ),
 }
 
@@ -65,6 +67,8 @@ FRAME_WALKER = (
     "                return value\n"
     "    return (y - y_hat) * x_i\n"
 )
+
+EXERCISE_IDS = [exercise.id for exercise in EXERCISES]
 
 
 def _notebook(attack=None, replace=()):
@@ -185,7 +189,7 @@ def test_a_kernel_that_dies_while_checked_keeps_the_verdicts_before_it(tmp_path)
     assert by_name["1.1 normal equation"].passed and by_name["1.2 binary cross-entropy"].passed
     assert by_name["1.2 gradient"].status == "error" and "died" in by_name["1.2 gradient"].message
     assert by_name["1.4 softmax"].status == "not reached"
-    assert list(by_name) == list(EXERCISES)  # every exercise has its verdict, in order
+    assert list(by_name) == EXERCISE_IDS  # every exercise has its verdict, in order
 
 
 # ------------------------------------------------------------------ the sandbox (bubblewrap)

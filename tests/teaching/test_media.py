@@ -3,7 +3,7 @@
 import numpy as np
 from IPython.display import Video
 
-from dlcourse.teaching import figures as plots
+from dlcourse.lessons.lesson1 import figures as plots
 from dlcourse.teaching.video import show_video
 from dlcourse.training import gradient_descent_mse
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lab_server import dlcourse_start
 
-from dlcourse.lessons.lesson1.check import EXERCISES
+from dlcourse.lessons.lesson1.units import EXERCISES
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -52,6 +52,8 @@ const video = [...panel.querySelectorAll('.jp-CodeCell')].filter(
 return {verdicts, images, math, rawMath, errors, video};
 """
 )
+
+EXERCISE_IDS = [exercise.id for exercise in EXERCISES]
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +175,7 @@ def test_the_student_notebook_runs_in_jupyterlab_and_every_check_says_not_done(
 ):
     url, _ = lab
     page = _run_all(browser, url, "lesson1_student.ipynb", tmp_path)
-    assert {exercise for exercise, _ in page["verdicts"]} == set(EXERCISES)
+    assert {exercise for exercise, _ in page["verdicts"]} == set(EXERCISE_IDS)
     assert {status for _, status in page["verdicts"]} == {"not done"}
     assert page["errors"] == []
     assert (tmp_path / "lesson1_student.png").stat().st_size > 10_000
@@ -182,7 +184,7 @@ def test_the_student_notebook_runs_in_jupyterlab_and_every_check_says_not_done(
 def test_the_solution_notebook_passes_every_check_with_formulas_and_figures(lab, browser, tmp_path):
     url, _ = lab
     page = _run_all(browser, url, "lesson1_solution.ipynb", tmp_path)
-    assert {exercise for exercise, _ in page["verdicts"]} == set(EXERCISES)
+    assert {exercise for exercise, _ in page["verdicts"]} == set(EXERCISE_IDS)
     assert {status for _, status in page["verdicts"]} == {"passed"}
     assert page["errors"] == []
     assert page["math"] > 10 and page["rawMath"] == 0  # typeset, none left as $...$

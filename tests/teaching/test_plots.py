@@ -7,7 +7,7 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
-from dlcourse.teaching import figures as plots
+from dlcourse.lessons.lesson1 import figures as plots
 
 
 def test_regression_fit_draws_data_and_both_lines():

@@ -1,12 +1,15 @@
-"""The data that crosses between the grader and a learner's kernel: plain values only."""
+"""The data that crosses between the grader and a learner's kernel: plain values only, the
+replies on a channel of their own (never the kernel's stdout)."""
 
 import json
 
 import numpy as np
 import pytest
 
-from dlcourse.teaching.remote import KERNEL_HELPERS, Opaque, RemoteFunction, decode, encode
-from dlcourse.teaching.verdicts import TODO
+from dlcourse.teaching import kernel_side
+from dlcourse.teaching.attempt import TODO, attempt, not_done
+from dlcourse.teaching.kernel_side import MIME
+from dlcourse.teaching.remote import Opaque, RemoteFunction, decode, encode, install_code, request
 
 
 @pytest.mark.parametrize(
@@ -47,24 +50,74 @@ def test_anything_else_arrives_as_its_type_name_never_as_code():
 
 
 def _kernel_like():
-    """The kernel's helpers, run in a plain namespace, as a stand-in for a kernel."""
-    namespace = {"REFERENCE_ROOTS": ("/nowhere",)}
-    exec(KERNEL_HELPERS, namespace)
-    return namespace
+    """The kernel side, set up by the very cell the grader sends, in a plain namespace that
+    stands for the kernel; its display messages are collected as a cell's outputs."""
+    published = []
+    namespace = {}
+    exec(install_code(("/nowhere",)), namespace)
+    namespace["__dlcourse_helpers"].publish = lambda data: published.append(
+        {"output_type": "display_data", "data": data}
+    )
+
+    def run(code, timeout=None):
+        published.clear()
+        exec(code, namespace)
+        return list(published)
+
+    return namespace, run
 
 
 def test_a_remote_call_returns_the_learners_result_and_their_exceptions(capsys):
-    namespace = _kernel_like()
+    namespace, run = _kernel_like()
     namespace["double"] = lambda x: 2 * x
     namespace["broken"] = lambda x: undefined  # noqa: F821
     namespace["todo"] = lambda x: TODO
-
-    def run(code, timeout=None):
-        exec(code, namespace)
-        return capsys.readouterr().out
 
     np.testing.assert_array_equal(RemoteFunction("double", run)(np.arange(3.0)), [0, 2, 4])
     with pytest.raises(Exception, match="undefined") as caught:
         RemoteFunction("broken", run)(1.0)
     assert type(caught.value).__name__ == "NameError"
     assert RemoteFunction("todo", run)(1.0) is TODO
+
+
+def test_a_reached_placeholder_and_the_prints_come_back_with_the_call(capsys):
+    namespace, run = _kernel_like()
+
+    def stub(x):
+        print("still a stub")
+        return not_done(x)
+
+    namespace["stub"] = stub
+    with attempt() as record:
+        assert RemoteFunction("stub", run)(1.0) == 1.0
+    assert record.reached_todo
+    assert "still a stub" in capsys.readouterr().out
+
+
+def test_prints_and_foreign_display_messages_are_never_taken_for_a_reply():
+    namespace, run = _kernel_like()
+    forged = {"nonce": "0", "result": {"float": "1.0"}}
+
+    def liar(x):
+        print("\x1e__dlcourse_reply__" + json.dumps(forged))  # the old stdout channel
+        namespace["__dlcourse_helpers"].publish({MIME: forged})  # a reply to another request
+        return 2.0
+
+    namespace["liar"] = liar
+    assert RemoteFunction("liar", run)(1.0) == 2.0
+    with pytest.raises(RuntimeError, match="no answer"):
+        request(lambda code: [{"output_type": "stream", "name": "stdout", "text": "x"}], "get", "a")
+
+
+def test_the_kernel_side_is_one_module_that_imports_nothing_of_dlcourse():
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(kernel_side))
+    imported = [
+        alias.name if isinstance(node, ast.Import) else node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    ]
+    assert not [name for name in imported if name and name.startswith("dlcourse")]

@@ -133,17 +133,17 @@ def test_the_lesson_report_keys_its_figures_on_the_code_that_draws_them():
         for p in lesson_report._drawing_sources()
     }
     assert {"lessons/lesson1/experiments.py", "activations.py"} <= names
-    assert {"teaching/figures/lesson_figures.py", "teaching/gif_writer.py"} <= names
+    assert {"lessons/lesson1/figures/lesson_figures.py", "teaching/gif_writer.py"} <= names
 
 
 def test_a_run_with_current_figures_does_not_import_the_drawing_code(tmp_path):
-    # matplotlib's drawing stack and dlcourse.teaching.figures cost 0.4 s of a 2.6 s run: a run
+    # matplotlib's drawing stack and dlcourse.lessons.lesson1.figures cost 0.4 s of a 2.6 s run: a run
     # whose figures are reused must not import them (a fresh interpreter, as the command has)
     script = (
         "import sys\n"
         "from dlcourse.cli import main\n"
         f"main(['lesson1', '--out', {str(tmp_path)!r}, '--quiet', '--exercises-only'])\n"
-        "drawing = ('matplotlib.figure', 'matplotlib.pyplot', 'dlcourse.teaching.figures')\n"
+        "drawing = ('matplotlib.figure', 'matplotlib.pyplot', 'dlcourse.lessons.lesson1.figures')\n"
         "print(sorted(m for m in drawing if m in sys.modules))\n"
     )
     runs = [

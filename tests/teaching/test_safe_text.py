@@ -3,7 +3,7 @@
 import csv
 import io
 
-from dlcourse.teaching.class_grading import gradebook_csv
+from dlcourse.teaching.gradebook import gradebook_csv
 from dlcourse.teaching.safe_text import TEXT_LIMIT, clean_record, clean_text
 
 

@@ -15,10 +15,7 @@ followed.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
 import os
 import resource
 from collections.abc import Callable, Iterable, Iterator
@@ -27,9 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from dlcourse.teaching.atomic import write_atomically
+from dlcourse.teaching.gradebook import (
+    exercise_columns,
+    gradebook_csv,
+    previous_records,
+    write_records,
+)
 from dlcourse.teaching.isolation import Isolation, remove_tree
 from dlcourse.teaching.limits import ADDRESS_SPACE_SLACK_MB
-from dlcourse.teaching.safe_text import clean_record, clean_text, csv_cell
+from dlcourse.teaching.safe_text import clean_record, clean_text
 from dlcourse.teaching.submissions import find_submissions, submission_digest
 from dlcourse.teaching.workers import run_jobs
 
@@ -103,13 +106,16 @@ def _not_graded(reason: str) -> dict[str, Any]:
 
 def run_key(timeout: float, total_timeout: float, memory_mb: int) -> str:
     """What a record depends on besides the file: the options, dlcourse's version and the
-    source of every module of dlcourse (the checks, the references, the grader)."""
+    source of every module of dlcourse and of every lesson (the checks, the references, the
+    grader)."""
     import dlcourse
+    from dlcourse.teaching.registry import lesson_folders
 
     options = f"{dlcourse.__version__} {timeout!r} {total_timeout!r} {memory_mb!r}"
     digest = hashlib.sha256(options.encode())
-    for source in sorted(Path(dlcourse.__file__).parent.rglob("*.py")):
-        digest.update(source.read_bytes())
+    for folder in [Path(dlcourse.__file__).parent, *lesson_folders()]:
+        for source in sorted(folder.rglob("*.py")):
+            digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -141,7 +147,7 @@ def grade_class(
     key = run_key(timeout, total_timeout, memory_mb)
     records = {
         path: record
-        for path, record in _previous(out / "grades.json").items()
+        for path, record in previous_records(out / "grades.json").items()
         if record.get("key") == key and not record.get("grader_failed")
     }
     todo = [
@@ -162,15 +168,15 @@ def grade_class(
         for path, record in _run(todo, options, jobs or os.cpu_count() or 1, scheduler, progress):
             records[path] = record
             graded += 1
-            _write_json(out / "grades.json", records, found.notebooks)
+            write_records(out / "grades.json", records, found.notebooks)
     except KeyboardInterrupt:
         interrupted = True
-    _write_json(out / "grades.json", records, found.notebooks)
+    write_records(out / "grades.json", records, found.notebooks)
     missing = _not_graded("the run was stopped before this submission was graded")
     ordered = [
         records.get(str(p), missing | {"notebook": clean_text(str(p))}) for p in found.notebooks
     ]
-    exercises = _exercise_names()
+    exercises = exercise_columns(ordered)
     write_atomically(out / "grades.csv", gradebook_csv(ordered, exercises))
     from dlcourse.teaching.class_report import write_class_report
 
@@ -270,38 +276,3 @@ def _bar(total: int, shown: bool) -> Any:
     from tqdm.auto import tqdm
 
     return tqdm(total=total, desc="grading", unit="notebook", disable=not shown)
-
-
-def _exercise_names() -> list[str]:
-    from dlcourse.lessons.lesson1.check import EXERCISES
-
-    return list(EXERCISES)
-
-
-def gradebook_csv(records: list[dict[str, Any]], exercises: list[str]) -> str:
-    """The gradebook: a row per record, a score per exercise; no cell can start a formula."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["notebook", *exercises, "total", "problems"])
-    for record in records:
-        scores = {item["exercise"]: item.get("score", 0.0) for item in record["exercises"]}
-        row = [round(float(scores.get(name, 0.0)), 4) for name in exercises]
-        problems = "; ".join(record["problems"])
-        writer.writerow(
-            [csv_cell(record["notebook"]), *row, round(sum(row), 4), csv_cell(problems)]
-        )
-    return buffer.getvalue()
-
-
-def _write_json(path: Path, records: dict[str, dict[str, Any]], order: list[Path]) -> None:
-    listed = [records[str(p)] for p in order if str(p) in records]
-    write_atomically(path, json.dumps(listed, indent=1) + "\n")
-
-
-def _previous(path: Path) -> dict[str, dict[str, Any]]:
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-        with os.fdopen(fd, encoding="utf-8") as file:
-            return {record["notebook"]: record for record in json.load(file)}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}

@@ -20,7 +20,9 @@ __all__ = [
     "evaluate_mistakes",
     "explain_difference",
     "numbers",
+    "require",
     "shape_message",
+    "shaped",
 ]
 
 
@@ -182,3 +184,19 @@ def central_difference(f: Callable[[np.ndarray], float], w: np.ndarray, h: float
         step[index] = h
         grad[index] = (f(w + step) - f(w - step)) / (2 * h)
     return grad
+
+
+def shaped(got: Any, shape: tuple[int, ...], what: str) -> np.ndarray:
+    """The result as floats of the given shape (a single number may come in any 1-element
+    shape), or the :class:`Mistake` that says why not."""
+    got = numbers(got, what)
+    if got.size == 1 and int(np.prod(shape)) == 1:
+        return got.reshape(shape)
+    if got.shape != shape:
+        raise Mistake(shape_message(got.shape, shape, what))
+    return got
+
+
+def require(condition: bool, diagnosis: str) -> None:
+    if not condition:
+        raise Mistake(diagnosis)

@@ -18,7 +18,6 @@ import os
 import uuid
 from dataclasses import dataclass, field
 from functools import partial
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -26,20 +25,20 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
+from dlcourse.teaching.check_result import CheckResult
+from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.guards import reference_roots
 from dlcourse.teaching.isolation import Isolation, KernelFolders, remove_tree
 from dlcourse.teaching.kernels import NO_IMAGES
 from dlcourse.teaching.limits import PROCESS_LIMIT, KernelLimits, limit_kernel
 from dlcourse.teaching.notebook_client import LimitedClient as _LimitedClient
-from dlcourse.teaching.remote import KERNEL_HELPERS
+from dlcourse.teaching.registry import find_lesson
+from dlcourse.teaching.remote import install_code
 from dlcourse.teaching.remote_checks import KernelDied, check_remotely, not_reached, run_in_kernel
 from dlcourse.teaching.submissions import read_submission
-from dlcourse.teaching.verdicts import CheckResult
 from dlcourse.teaching.watchdog import GRACE_S, Watchdog
 
-__all__ = ["NotebookReport", "grade_notebook"]
-
-_CHECK_MODULES = {"lesson1": "dlcourse.lessons.lesson1.check"}
+__all__ = ["NotebookReport", "grade_notebook", "lesson_name"]
 
 
 @dataclass
@@ -50,6 +49,7 @@ class NotebookReport:
     results: list[CheckResult]
     problems: list[str] = field(default_factory=list)  # failing or interrupted cells
     sha256: str = ""
+    lesson: str = ""
 
     @property
     def passed(self) -> bool:
@@ -59,6 +59,7 @@ class NotebookReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "notebook": self.path,
+            "lesson": self.lesson,
             "sha256": self.sha256,
             "passed": self.passed,
             "exercises": [result.to_dict() for result in self.results],
@@ -87,7 +88,8 @@ def grade_notebook(
     path : path
         The learner's ``.ipynb``; never written to, read only if it is a regular file.
     lesson : str, optional
-        Which lesson's checks to run; by default read from the notebook's metadata.
+        Which lesson's checks to run; by default the one the notebook's metadata names, else
+        the first lesson (:mod:`dlcourse.teaching.registry`).
     timeout : float, default 60
         Seconds one cell may run before it is interrupted (an endless loop, say); if it has
         not stopped :data:`~dlcourse.teaching.watchdog.GRACE_S` later, the kernel is ended.
@@ -113,10 +115,8 @@ def grade_notebook(
     """
     submission = read_submission(path)  # read once; all work is on a copy
     notebook = submission.notebook
-    lesson = lesson or notebook.metadata.get("dlcourse", {}).get("lesson", "lesson1")
-    if lesson not in _CHECK_MODULES:
-        raise ValueError(f"lesson must be one of {sorted(_CHECK_MODULES)}, got {lesson!r}.")
-    exercises = import_module(_CHECK_MODULES[lesson]).EXERCISES
+    chosen = find_lesson(lesson or lesson_name(notebook))
+    exercises = chosen.exercises
     own = isolation is None
     isolation = isolation or Isolation.open(memory_mb=memory_mb, sandbox=sandbox)
     options = _Options(timeout, total_timeout, check_time_limit, memory_mb, output_mb)
@@ -126,7 +126,14 @@ def grade_notebook(
     finally:
         if own:
             isolation.close()
-    return NotebookReport(str(path), results, problems, submission.digest)
+    return NotebookReport(str(path), results, problems, submission.digest, chosen.name)
+
+
+def lesson_name(notebook: Any) -> str | None:
+    """The lesson a notebook's metadata names (``metadata.dlcourse.lesson``), if any."""
+    meta = notebook.metadata.get("dlcourse", {})
+    name = meta.get("lesson") if isinstance(meta, dict) else None
+    return name if isinstance(name, str) else None
 
 
 @dataclass(frozen=True)
@@ -140,7 +147,7 @@ class _Options:
 
 def _grade(
     notebook: Any,
-    exercises: dict,
+    exercises: tuple[Exercise, ...],
     options: _Options,
     isolation: Isolation,
     kernel_name: str,
@@ -173,8 +180,7 @@ def _grade(
                         client.execute_cell(cell, index)
             output_hit = client.output_budget < 0
             run = partial(run_in_kernel, client, work, watchdog)
-            helpers = f"REFERENCE_ROOTS = {reference_roots()!r}\n{KERNEL_HELPERS}"
-            run(helpers, timeout=30)
+            run(install_code(reference_roots()), timeout=30)
             results = check_remotely(exercises, run, options.check_time_limit)
     except (DeadKernelError, KernelDied) as error:
         results += not_reached(exercises, results, "the kernel was ended or died")

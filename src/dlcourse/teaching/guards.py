@@ -1,6 +1,7 @@
 """Guards around a learner's code: a time limit, and a record of calls into dlcourse's own
-answers. Used by :func:`dlcourse.teaching.verdicts.call`; the kernel helpers of
-:mod:`dlcourse.teaching.remote` do the same in a learner's kernel."""
+answers (kept in the check's :class:`~dlcourse.teaching.attempt.Attempt`). Used by
+:func:`dlcourse.teaching.verdicts.call`; :mod:`dlcourse.teaching.kernel_side` does the same
+in a learner's kernel."""
 
 from __future__ import annotations
 
@@ -12,10 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["reference_calls", "reference_roots", "time_limit", "watch_reference_calls"]
+from dlcourse.teaching.attempt import current_attempt
 
-
-reference_calls: list[str] = []  # dlcourse's own answers that the learner's code called
+__all__ = ["reference_roots", "time_limit", "watch_reference_calls"]
 
 
 @contextlib.contextmanager
@@ -24,6 +24,10 @@ def watch_reference_calls():
     engines, the solved exercises) while the learner's function runs (a remote function
     records them in its kernel and reports them here)."""
     roots = reference_roots()
+    record = current_attempt()
+    if record is None:  # outside a check: nothing to record
+        yield
+        return
 
     def watch(frame: Any, event: str, arg: Any) -> None:
         caller = frame.f_back  # only where the learner's code enters dlcourse, not within it
@@ -33,7 +37,7 @@ def watch_reference_calls():
             and not (caller and caller.f_code.co_filename.startswith(roots))
         ):
             name = frame.f_globals.get("__name__", "?")
-            reference_calls.append(f"{name}.{frame.f_code.co_name}")
+            record.reference_calls.append(f"{name}.{frame.f_code.co_name}")
 
     previous = sys.getprofile()
     sys.setprofile(watch)
@@ -44,11 +48,15 @@ def watch_reference_calls():
 
 
 def reference_roots() -> tuple[str, ...]:
-    """The source files and folders of dlcourse's own answers to the exercises."""
+    """The source files and folders of dlcourse's own answers to the exercises: the lesson's
+    math, the models, the engines, and the folder of every lesson (its solved exercises)."""
+    from dlcourse.teaching.registry import lesson_folders
+
     package = Path(__file__).parents[1]
     files = ["activations.py", "losses.py", "normal_equation.py", "training.py", "data.py"]
     folders = ["models", "engines", "lessons"]
-    return tuple(str(package / name) for name in files + folders)
+    found = [str(package / name) for name in files + folders]
+    return tuple(dict.fromkeys([*found, *map(str, lesson_folders())]))
 
 
 class _TooLong(BaseException):

@@ -18,30 +18,34 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from importlib import resources
 from pathlib import Path
 
 import jupytext
 import nbformat
 
-__all__ = ["LESSONS", "build_notebook", "notebook_name", "write_notebook"]
+from dlcourse.teaching.registry import find_lesson
 
-LESSONS = {"lesson1": ("dlcourse.lessons.lesson1", "lesson1.pct.py")}
+__all__ = ["build_notebook", "notebook_name", "write_notebook"]
 
 _BEGIN = re.compile(r"^\s*(?:#\s*)?BEGIN SOLUTION\s*$")
 _END = re.compile(r"^\s*(?:#\s*)?END SOLUTION\s*$")
 _STUB = re.compile(r"^(?P<indent>\s*)(?:#\s*)?STUB:\s?(?P<code>.*)$")
 
 
-def build_notebook(lesson: str = "lesson1", *, student: bool) -> nbformat.NotebookNode:
-    """The lesson's notebook, with solutions (``student=False``) or with TODO stubs."""
-    package, name = LESSONS[lesson]
-    source = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    notebook = jupytext.reads(source, fmt="py:percent")
-    for cell in notebook.cells:
+def build_notebook(lesson: str | None = None, *, student: bool) -> nbformat.NotebookNode:
+    """The lesson's notebook (by default the first lesson's), with solutions
+    (``student=False``) or with TODO stubs. Its metadata names the lesson (the grader reads
+    it), the version and a digest of its text; the cells' ids are fixed, so that two builds
+    of the same lesson are the same bytes."""
+    found = find_lesson(lesson)
+    notebook = jupytext.reads(found.notebook_source(), fmt="py:percent")
+    for index, cell in enumerate(notebook.cells):
         cell.source = _transform(cell.source, student=student, code=cell.cell_type == "code")
+        # the same id for the same cell in every build (nbformat's own are random)
+        cell.id = hashlib.sha256(f"{found.name} {index}".encode()).hexdigest()[:8]
     notebook.metadata.pop("jupytext", None)  # the .ipynb stands alone, unpaired
     meta = notebook.metadata.setdefault("dlcourse", {})
+    meta["lesson"] = found.name
     meta["version"] = "student" if student else "solution"
     # which text of the lesson this is: `dlcourse start` tells a newer one from the learner's
     cells = json.dumps([(cell.cell_type, cell.source) for cell in notebook.cells])
@@ -50,13 +54,13 @@ def build_notebook(lesson: str = "lesson1", *, student: bool) -> nbformat.Notebo
     return notebook
 
 
-def notebook_name(lesson: str = "lesson1", *, student: bool) -> str:
+def notebook_name(lesson: str | None = None, *, student: bool) -> str:
     """``<lesson>_student.ipynb`` or ``<lesson>_solution.ipynb``."""
-    return f"{lesson}_{'student' if student else 'solution'}.ipynb"
+    return f"{find_lesson(lesson).name}_{'student' if student else 'solution'}.ipynb"
 
 
 def write_notebook(
-    out_dir: str | Path, lesson: str = "lesson1", *, student: bool, force: bool = False
+    out_dir: str | Path, lesson: str | None = None, *, student: bool, force: bool = False
 ) -> tuple[Path, Path | None]:
     """Write the lesson's notebook into ``out_dir``; return its path and the backup's.
 

@@ -153,14 +153,17 @@ def _folders(workdir: Path, rundir: Path, hidden: Iterable[Path]) -> list[str]:
 
 
 def _python_paths() -> list[Path]:
-    """The interpreter, its libraries and dlcourse itself: what a kernel needs to run. Not the
-    rest of ``sys.path`` (a script's folder, the working directory), which may be anywhere."""
+    """The interpreter, its libraries, dlcourse itself and every lesson's package: what a kernel
+    needs to run. Not the rest of ``sys.path`` (a script's folder, the working directory),
+    which may be anywhere."""
     import dlcourse
+    from dlcourse.teaching.registry import lesson_folders
 
     paths = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent}
     paths |= {Path(path) for path in sysconfig.get_paths().values()}
     paths |= {Path(entry) for entry in sys.path if Path(entry).name in _LIBRARY_FOLDERS}
     paths.add(Path(dlcourse.__file__).resolve().parent.parent)  # an editable install's src/
+    paths |= set(lesson_folders())  # a lesson installed from a folder of its own
     resolved = sorted({path.resolve() for path in paths if path.exists()} - _FRESH)
     return [p for p in resolved if not any(p != q and p.is_relative_to(q) for q in resolved)]
 

@@ -17,21 +17,31 @@ import contextlib
 import io
 import sys
 import warnings
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from html import escape
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from dlcourse.teaching.guards import (
-    _TooLong,
-    reference_calls,
-    time_limit,
-    watch_reference_calls,
+from dlcourse.teaching.attempt import TODO, Attempt, attempt, current_attempt, not_done
+from dlcourse.teaching.check_result import (
+    ERROR,
+    FAILED,
+    NOT_DONE,
+    NOT_REACHED,
+    PASSED,
+    CheckResult,
+    PropertyResult,
+    show,
 )
+from dlcourse.teaching.guards import _TooLong, time_limit, watch_reference_calls
 
 __all__ = [
+    "ERROR",
+    "FAILED",
+    "NOT_DONE",
+    "NOT_REACHED",
+    "PASSED",
     "TODO",
     "CheckResult",
     "Mistake",
@@ -39,114 +49,14 @@ __all__ = [
     "Property",
     "PropertyResult",
     "TooSlow",
+    "attempt",
     "call",
     "judge",
     "not_done",
     "show",
 ]
 
-PASSED, FAILED, NOT_DONE, ERROR, NOT_REACHED = (
-    "passed",
-    "failed",
-    "not done",
-    "error",
-    "not reached",
-)
-_SYMBOLS = {PASSED: "✅", FAILED: "❌", NOT_DONE: "📝", ERROR: "💥", NOT_REACHED: "⏭"}
 CALL_TIME_LIMIT = 5.0  # seconds one call of the learner's function may take on the checks' inputs
-
-
-class _Todo:
-    """The placeholder answer of the student notebook."""
-
-    def __repr__(self) -> str:
-        return "TODO"
-
-
-TODO = _Todo()
-_placeholders_returned = 0
-
-
-def not_done(placeholder: Any) -> Any:
-    """Return ``placeholder`` and remember that a TODO stub was reached (so the check can tell)."""
-    global _placeholders_returned
-    _placeholders_returned += 1
-    return placeholder
-
-
-@dataclass(frozen=True)
-class PropertyResult:
-    """Whether one property of a right answer held, and if not, what was seen instead."""
-
-    name: str
-    held: bool
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """The verdict on one exercise.
-
-    ``score`` is the share of the exercise's properties that hold (1 only when it passes);
-    ``properties`` lists each with what was seen; ``hint`` is the command that gives a hint.
-    """
-
-    exercise: str
-    status: str  # "passed", "failed", "not done", "error" or "not reached"
-    message: str
-    score: float = 0.0
-    properties: tuple[PropertyResult, ...] = ()
-    hint: str = ""
-
-    @property
-    def passed(self) -> bool:
-        return self.status == PASSED
-
-    def __str__(self) -> str:
-        lines = [f"{_SYMBOLS[self.status]} Exercise {self.exercise}: {self.message}"]
-        if self.properties and not self.passed:
-            held = sum(p.held for p in self.properties)
-            lines.append(f"   score {self.score:.2f}: {held} of {len(self.properties)} hold")
-            lines += [f"   {'✓' if p.held else '✗'} {p.name}" for p in self.properties]
-        if self.hint and self.status in (FAILED, ERROR):
-            lines.append(f"   a hint: {self.hint}")
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        """A compact block for Jupyter: the verdict, then what held and what did not."""
-        colour = {PASSED: "#2d6a4f", FAILED: "#9b2226", NOT_DONE: "#6c757d"}.get(
-            self.status, "#bb3e03"
-        )
-        rows = "".join(
-            f"<li style='color:{'#2d6a4f' if p.held else '#9b2226'}'>"
-            f"{'✓' if p.held else '✗'} {escape(p.name)}</li>"
-            for p in (self.properties if not self.passed else ())
-        )
-        score = f" <span style='color:#6c757d'>score {self.score:.2f}</span>" if rows else ""
-        hint = (
-            f"<div style='color:#6c757d'>a hint: <code>{escape(self.hint)}</code></div>"
-            if self.hint and self.status in (FAILED, ERROR)
-            else ""
-        )
-        return (
-            f"<div class='dlcourse-verdict' data-status='{escape(self.status)}' "
-            f"data-exercise='{escape(self.exercise)}' "
-            f"style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>"
-            f"<b>{_SYMBOLS[self.status]} Exercise {escape(self.exercise)}</b>: "
-            f"{escape(self.message)}{score}"
-            f"{f'<ul style=margin:2px 0>{rows}</ul>' if rows else ''}{hint}</div>"
-        )
-
-    def _ipython_display_(self) -> None:
-        """Show nothing: the check has shown the verdict already (no echo in notebooks)."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self) | {"properties": [asdict(p) for p in self.properties]}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> CheckResult:
-        properties = tuple(PropertyResult(**p) for p in data.get("properties", ()))
-        return cls(**{**data, "properties": properties})
 
 
 class Mistake(Exception):
@@ -206,6 +116,10 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
         raise _LearnerError(error) from error
     finally:
         sys.stdout.write(printed.getvalue())  # the learner's own prints stay visible
+        record = current_attempt()
+        if record is not None:
+            record.calls += 1
+            record.printed.append(printed.getvalue())
     if result is None and printed.getvalue().strip():
         raise Mistake(
             "your function prints its result instead of returning it: end it with "
@@ -230,39 +144,10 @@ def judge(
     that fails, in the order given. An exception in a later property is that property's
     failure.
     """
-    before, references = _placeholders_returned, len(reference_calls)
-    results: list[PropertyResult] = []
-    named = first = error = None
-    for index, prop in enumerate(properties):
-        too_slow = False
-        try:
-            with np.errstate(all="ignore"):  # the checks' own arithmetic on odd answers
-                prop.test()
-            results.append(PropertyResult(prop.name, True))
-        except Mistake as mistake:
-            results.append(PropertyResult(prop.name, False, str(mistake)))
-            first = first or str(mistake)
-            if isinstance(mistake, NamedMistake):
-                named = named or str(mistake)
-            too_slow = isinstance(mistake, TooSlow)
-        except _LearnerError as wrapped:
-            cause = wrapped.__cause__ or wrapped
-            text = f"your code raised {type(cause).__name__}: {cause}. {_hint_for(cause)}".strip()
-            results.append(PropertyResult(prop.name, False, text))
-            first = first or text
-            if index == 0:
-                error = text
-            too_slow = isinstance(cause, TimeoutError)  # the grader's limit for the whole check
-        if _placeholders_returned != before:
-            break
-        if too_slow:  # each further call would take as long: the rest are not tested
-            results += [
-                PropertyResult(p.name, False, "not tested: the function ran too long")
-                for p in properties[index + 1 :]
-            ]
-            break
-    used = list(dict.fromkeys(reference_calls[references:]))  # in order, once each
-    if _placeholders_returned != before:
+    with attempt() as record:
+        results, (named, error, first) = _test_each(properties, record)
+    used = record.references()
+    if record.reached_todo:
         status, message = (
             NOT_DONE,
             "not done yet: the code still reaches a TODO placeholder. Write your solution.",
@@ -290,23 +175,44 @@ def judge(
     return result
 
 
-def show(result: CheckResult) -> None:
-    """The verdict as an HTML block in a Jupyter kernel, as plain text elsewhere."""
-    shell = _kernel_shell()
-    if shell is None:
-        print(result)
-        return
-    from IPython.display import display
-
-    display({"text/plain": str(result), "text/html": result._repr_html_()}, raw=True)
-
-
-def _kernel_shell() -> Any:
-    ipython = sys.modules.get("IPython")
-    if ipython is None:
-        return None
-    shell = ipython.get_ipython()
-    return shell if shell is not None and hasattr(shell, "kernel") else None
+def _test_each(
+    properties: Sequence[Property], record: Attempt
+) -> tuple[list[PropertyResult], tuple[str | None, str | None, str | None]]:
+    """Test the properties in order; return what each gave, and the first named mistake, the
+    learner's exception on the first property (the plain call) and the first failure. Stops at
+    a TODO placeholder, and after a function that ran too long (each further call would take
+    as long: the rest are marked not tested)."""
+    results: list[PropertyResult] = []
+    named = first = error = None
+    for index, prop in enumerate(properties):
+        too_slow = False
+        try:
+            with np.errstate(all="ignore"):  # the checks' own arithmetic on odd answers
+                prop.test()
+            results.append(PropertyResult(prop.name, True))
+        except Mistake as mistake:
+            results.append(PropertyResult(prop.name, False, str(mistake)))
+            first = first or str(mistake)
+            if isinstance(mistake, NamedMistake):
+                named = named or str(mistake)
+            too_slow = isinstance(mistake, TooSlow)
+        except _LearnerError as wrapped:
+            cause = wrapped.__cause__ or wrapped
+            text = f"your code raised {type(cause).__name__}: {cause}. {_hint_for(cause)}".strip()
+            results.append(PropertyResult(prop.name, False, text))
+            first = first or text
+            if index == 0:
+                error = text
+            too_slow = isinstance(cause, TimeoutError)  # the grader's limit for the whole check
+        if record.reached_todo:
+            break
+        if too_slow:
+            results += [
+                PropertyResult(p.name, False, "not tested: the function ran too long")
+                for p in properties[index + 1 :]
+            ]
+            break
+    return results, (named, error, first)
 
 
 def _hint_for(error: BaseException) -> str:

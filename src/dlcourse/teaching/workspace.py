@@ -61,7 +61,7 @@ class Prepared:
     messages: list[str] = field(default_factory=list)
 
 
-def prepare(folder: str | Path, lesson: str = "lesson1", *, student: bool = True) -> Prepared:
+def prepare(folder: str | Path, lesson: str | None = None, *, student: bool = True) -> Prepared:
     """Make sure ``folder`` holds the lesson's notebook; never touch a file that is there."""
     folder = Path(folder)
     notebook = build_notebook(lesson, student=student)

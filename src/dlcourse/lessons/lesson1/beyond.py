@@ -6,44 +6,36 @@ and how to sum it up in a few lines of text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from matplotlib.animation import FuncAnimation
-    from matplotlib.figure import Figure
+from dlcourse.teaching.syllabus import Experiment
 
-
-class _Lazy:
-    """A module imported on first attribute access: listing the experiments stays cheap."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, attribute: str) -> Any:
-        import importlib
-
-        return getattr(importlib.import_module(self._name), attribute)
+# The experiments' code and the figures are imported when an experiment runs or is drawn, not
+# when the list is read (the command line reads it for its help).
 
 
-experiments = _Lazy("dlcourse.lessons.lesson1.experiments")
-descent = _Lazy("dlcourse.lessons.lesson1.descent_experiments")
-plots = _Lazy("dlcourse.teaching.figures")
+def _experiments() -> Any:
+    from dlcourse.lessons.lesson1 import experiments
+
+    return experiments
 
 
-@dataclass(frozen=True)
-class Experiment:
-    title: str
-    run: Callable[[int], dict[str, Any]]  # seed -> result (plain data)
-    figures: Callable[[dict[str, Any]], dict[str, Figure | FuncAnimation]]
-    summary: Callable[[dict[str, Any]], list[str]]
+def _descent() -> Any:
+    from dlcourse.lessons.lesson1 import descent_experiments
+
+    return descent_experiments
+
+
+def _plots() -> Any:
+    from dlcourse.lessons.lesson1 import figures
+
+    return figures
 
 
 def _seeds_summary(r: dict[str, Any]) -> list[str]:
     lines = ["learning rate   mean ± std  [min, max]   runs at 100%   (20 seeds)"]
     for mode, spread in r.items():
-        lines.append(f"  {experiments.VARY_TITLES[mode]}:")
+        lines.append(f"  {_experiments().VARY_TITLES[mode]}:")
         lines += [
             f"    {lr:<8g}  {m:5.1f} ± {s:4.1f}  [{lo:5.1f}, {hi:5.1f}]   {100 * f:3.0f}%"
             for lr, m, s, lo, hi, f in zip(
@@ -121,55 +113,55 @@ def _boundaries_summary(r: dict[str, Any]) -> list[str]:
 EXPERIMENTS: dict[str, Experiment] = {
     "seeds": Experiment(
         "Why do runs differ?",
-        lambda seed: experiments.randomness_sources(seeds=range(seed, seed + 20)),
-        lambda r: {"beyond_seeds": plots.seed_spread(r)},
+        lambda seed: _experiments().randomness_sources(seeds=range(seed, seed + 20)),
+        lambda r: {"beyond_seeds": _plots().seed_spread(r)},
         _seeds_summary,
     ),
     "generalisation": Experiment(
         "Does 100% hold on unseen data?",
-        lambda seed: experiments.generalisation(random_state=seed),
-        lambda r: {"beyond_generalisation": plots.generalisation_accuracy(r)},
+        lambda seed: _experiments().generalisation(random_state=seed),
+        lambda r: {"beyond_generalisation": _plots().generalisation_accuracy(r)},
         _generalisation_summary,
     ),
     "capacity": Experiment(
         "Underfitting and overfitting",
-        lambda seed: experiments.polynomial_capacity(random_state=seed),
-        lambda r: {"beyond_capacity": plots.capacity_curves(r)},
+        lambda seed: _experiments().polynomial_capacity(random_state=seed),
+        lambda r: {"beyond_capacity": _plots().capacity_curves(r)},
         _capacity_summary,
     ),
     "optimisers": Experiment(
         "Gradient descent, SGD and mini-batches",
-        lambda seed: descent.optimiser_paths(random_state=seed),
-        lambda r: {"beyond_optimisers": plots.optimiser_paths(r)},
+        lambda seed: _descent().optimiser_paths(random_state=seed),
+        lambda r: {"beyond_optimisers": _plots().optimiser_paths(r)},
         _optimiser_summary,
     ),
     "learning-rates": Experiment(
         "Learning rates too small and too large",
-        lambda seed: descent.learning_rate_range(random_state=seed),
-        lambda r: {"beyond_learning_rates": plots.learning_rate_losses(r)},
+        lambda seed: _descent().learning_rate_range(random_state=seed),
+        lambda r: {"beyond_learning_rates": _plots().learning_rate_losses(r)},
         _learning_rate_summary,
     ),
     "digits": Experiment(
         "Images: handwritten digits",
-        lambda seed: experiments.digits(random_state=seed),
+        lambda seed: _experiments().digits(random_state=seed),
         lambda r: {
-            "beyond_digits_confusion": plots.digits_confusion(r),
-            "beyond_digits_weights": plots.digits_weights(r),
-            "beyond_digits_wrong": plots.digits_wrong(r),
+            "beyond_digits_confusion": _plots().digits_confusion(r),
+            "beyond_digits_weights": _plots().digits_weights(r),
+            "beyond_digits_wrong": _plots().digits_wrong(r),
         },
         _digits_summary,
     ),
     "boundaries": Experiment(
         "Decision boundaries",
-        lambda seed: experiments.decision_boundaries(random_state=seed),
-        lambda r: {"beyond_boundaries": plots.decision_boundaries(r)},
+        lambda seed: _experiments().decision_boundaries(random_state=seed),
+        lambda r: {"beyond_boundaries": _plots().decision_boundaries(r)},
         _boundaries_summary,
     ),
     "animation": Experiment(
         "Training you can watch",
-        lambda seed: descent.sgd_line_path(random_state=seed),
+        lambda seed: _descent().sgd_line_path(random_state=seed),
         lambda r: {
-            "beyond_animation": plots.line_fit_animation(r["x"], r["y"], r["path"], n_frames=30)
+            "beyond_animation": _plots().line_fit_animation(r["x"], r["y"], r["path"], n_frames=30)
         },
         lambda r: [
             f"{len(r['path']) - 1} SGD updates, from w = {r['path'][0]} to "

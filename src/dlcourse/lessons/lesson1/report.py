@@ -28,7 +28,7 @@ LESSON_REFERENCE = {
 
 def figures(results: dict[str, Any]) -> dict[str, Figure | FuncAnimation]:
     """One figure (or animation) per result, keyed by its file name without suffix."""
-    from dlcourse.teaching import figures as plots
+    from dlcourse.lessons.lesson1 import figures as plots
 
     e11, e12, e13, e14 = (results[f"exercise_1_{i}"] for i in range(1, 5))
     beyond = {}

@@ -7,7 +7,7 @@ from matplotlib.animation import FuncAnimation
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from dlcourse.teaching.figures.lesson_figures import FIT_COLOR
+from dlcourse.lessons.lesson1.figures.lesson_figures import FIT_COLOR
 
 __all__ = ["line_fit_animation"]
 

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from dlcourse.lessons.lesson1.experiments import VARY_TITLES
-from dlcourse.teaching.figures.lesson_figures import FIT_COLOR, TRUE_COLOR
+from dlcourse.lessons.lesson1.figures.lesson_figures import FIT_COLOR, TRUE_COLOR
 
 __all__ = [
     "capacity_curves",

@@ -1,53 +1,23 @@
-"""The properties of the answers of Lesson 1 that are values, not functions: the two Iris
-questions of Exercise 1.2 and the learning-rate table of Exercise 1.3."""
+"""Exercise 1.3: the training accuracy after 20 epochs for each learning rate."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from dlcourse.lessons.lesson1.probes import require
-from dlcourse.teaching.verdicts import Mistake, NamedMistake, Property
+from dlcourse.teaching.diagnosis import require
+from dlcourse.teaching.exercise import Exercise
+from dlcourse.teaching.verdicts import Mistake, Property
 
-RATES = (0.1, 0.01, 0.001, 0.0001)
-
-
-def iris_questions(n_datapoints: Any, n_weights: Any) -> list[Property]:
-    swapped = n_datapoints == 4 and n_weights == 150
-
-    def datapoints() -> None:
-        if swapped:
-            raise NamedMistake(
-                "the two answers are swapped: rows of X are data points, columns features."
-            )
-        if n_datapoints == 100:
-            raise NamedMistake(
-                "100 is the count after removing one species; the question is about all of Iris."
-            )
-        if n_datapoints == 600:
-            raise NamedMistake("600 counts every number in X; count the rows instead.")
-        require(
-            n_datapoints == 150,
-            f"{n_datapoints!r} is not the number of data points: count the rows of X (X.shape).",
-        )
-
-    def weights() -> None:
-        if n_weights == 5:
-            raise NamedMistake(
-                "5 includes the bias weight; the question asks for the weights without it."
-            )
-        if n_weights == 3:
-            raise NamedMistake("3 is the number of species (classes), not of features.")
-        require(
-            swapped or n_weights == 4,
-            f"{n_weights!r} weights is not right: one weight per feature (column of X).",
-        )
-        require(not swapped, "the number of weights is the number of columns of X.")
-
-    return [
-        Property("the number of data points: the rows of X", datapoints),
-        Property("the number of weights without the bias: the columns of X", weights),
-    ]
+RATES = (0.1, 0.01, 0.001, 0.0001)  # the four rates the exercise compares
+SUCCESS = "correct: 100% at 0.1 and 0.01; smaller rates have not gone far enough yet."
+HINTS = (
+    "Train one fresh model per learning rate, each for the same 20 epochs.",
+    "Start every run from new weights, and compute the accuracy with the trained "
+    "weights on the same two species.",
+    "accuracy = 100 × (number of samples with (ŷ > 0.5) equal to y) / n, for λ in"
+    " 0.1, 0.01, 0.001, 0.0001.",
+)
 
 
 def learning_rates(accuracies: Any) -> list[Property]:
@@ -102,3 +72,17 @@ def learning_rates(accuracies: Any) -> list[Property]:
         Property("100% at λ = 0.1 and 0.01, as 20 epochs of training give", trained),
         Property("the smallest rate no better than the largest", ordered),
     ]
+
+
+EXERCISE = Exercise(
+    id="1.3 learning rates",
+    check="exercise_1_3_learning_rates",
+    names=("accuracies",),
+    properties=learning_rates,
+    success=SUCCESS,
+    hints=HINTS,
+    answer=True,
+    summary=(
+        "``accuracies`` maps each learning rate 0.1, 0.01, 0.001, 0.0001 to the training accuracy."
+    ),
+)

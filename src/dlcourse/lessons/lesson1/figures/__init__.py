@@ -6,8 +6,8 @@ touches global state; the caller decides where it goes (``fig.savefig(path)``, a
 the report).
 """
 
-from dlcourse.teaching.figures.animation import line_fit_animation
-from dlcourse.teaching.figures.experiment_figures import (
+from dlcourse.lessons.lesson1.figures.animation import line_fit_animation
+from dlcourse.lessons.lesson1.figures.experiment_figures import (
     capacity_curves,
     decision_boundaries,
     digits_confusion,
@@ -18,7 +18,7 @@ from dlcourse.teaching.figures.experiment_figures import (
     optimiser_paths,
     seed_spread,
 )
-from dlcourse.teaching.figures.lesson_figures import (
+from dlcourse.lessons.lesson1.figures.lesson_figures import (
     learning_rate_accuracy,
     line_fit_progress,
     loss_curve,

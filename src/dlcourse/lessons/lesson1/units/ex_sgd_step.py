@@ -1,20 +1,33 @@
-"""The properties of one SGD step, for logistic (Exercise 1.2) and softmax regression (1.4):
-the shape kept, a step in proportion to λ and downhill, along x (ŷ − y)ᵀ, from the model's own
+"""One SGD step, for logistic regression (Exercise 1.2) and softmax regression (1.4): the
+shape kept, a step in proportion to λ and downhill, along x (ŷ − y)ᵀ, from the model's own
 prediction, and the lesson's values."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
 
-from dlcourse.lessons.lesson1 import mistakes
-from dlcourse.lessons.lesson1.probes import bce, checks_rng, design, require, sigmoid, softmax_of
-from dlcourse.teaching.diagnosis import compare, numbers
+from dlcourse.lessons.lesson1.probes import bce, checks_rng, design, sigmoid, softmax_of
+from dlcourse.teaching.diagnosis import compare, numbers, require
+from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.verdicts import Mistake, Property, call
 
-# --------------------------------------------------------- 1.2 and 1.4: one SGD step
+LOGISTIC_SUCCESS = "correct: one SGD step, and w keeps its shape."
+SOFTMAX_SUCCESS = "correct: one SGD step, and W keeps its shape."
+LOGISTIC_HINTS = (
+    "Predict with the current weights, compute the gradient, then take one step downhill.",
+    "The step is the learning rate times the gradient, subtracted; the gradient "
+    "must have the weights' shape before the subtraction.",
+    "w_new = w_old − λ (ŷ − y) xᵢ, with ŷ = σ(xᵢ · w_old).",
+)
+SOFTMAX_HINTS = (
+    "The same update as before, now for a matrix of weights.",
+    "Predict with the current W, form the (d+1, K) gradient, and subtract λ times it.",
+    "W_new = W_old − λ xᵢ (ŷ − y)ᵀ, with ŷ = softmax(xᵢ W_old).",
+)
 
 
 def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
@@ -106,7 +119,7 @@ def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
             w_ = rng.normal(size=(dims + 1, K) if softmax else (dims + 1, 1))
             y_ = np.eye(K)[rng.integers(K)] if softmax else float(rng.integers(2))
             got = call(f, w_, x_, y_, rate)
-            step_mistakes = mistakes.sgd_step(w_, x_, y_, rate, gradient, softmax=softmax)
+            step_mistakes = typical_mistakes(w_, x_, y_, rate, gradient, softmax=softmax)
             compare(got, w_ - rate * gradient(w_, x_, y_), step_mistakes, what="the new weights")
 
     return [
@@ -120,3 +133,65 @@ def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
         Property("uses the model's prediction at the current weights", implied_prediction),
         Property("w − λ ∇L on random inputs", values),
     ]
+
+
+def typical_mistakes(
+    w: np.ndarray,
+    x: np.ndarray,
+    y: Any,
+    rate: float,
+    gradient: Callable[[np.ndarray, np.ndarray, Any], np.ndarray],
+    *,
+    softmax: bool,
+) -> dict[str, np.ndarray]:
+    """Typical slips in w − λ ∇L(w): the direction, λ, the weights the gradient is taken at,
+    and the logits used as the prediction."""
+    g = gradient(w, x, y)
+    right = w - rate * g
+    z = x @ w if softmax else float(x @ w.reshape(-1))
+    logit_gradient = np.outer(x, z - y) if softmax else ((z - y) * x).reshape(w.shape)
+    return {
+        "the weights move uphill: subtract λ times the gradient, do not add it.": w + rate * g,
+        "the learning rate is applied twice (λ² instead of λ).": w - rate**2 * g,
+        "the learning rate is missing: the step is the whole gradient, not λ times it.": w - g,
+        "the gradient is computed from the updated weights instead of the current ones: "
+        "compute ŷ and the gradient first, then update.": w - rate * gradient(right, x, y),
+        f"the prediction used is the logit{'s' if softmax else ''} z, not "
+        f"{'softmax(z)' if softmax else 'σ(z)'}: apply it first.": w - rate * logit_gradient,
+    }
+
+
+def logistic_reference(
+    w: np.ndarray, x_i: np.ndarray, y_i: float, learning_rate: float
+) -> np.ndarray:
+    y_hat = sigmoid(x_i @ np.ravel(w))  # ŷ = σ(xᵢ · w)
+    return w - learning_rate * ((y_hat - y_i) * x_i).reshape(np.shape(w))  # w − λ (ŷ − y) xᵢ
+
+
+def softmax_reference(
+    W: np.ndarray, x_i: np.ndarray, y_i: np.ndarray, learning_rate: float
+) -> np.ndarray:
+    y_hat = softmax_of(x_i @ W)  # (K,)
+    return W - learning_rate * np.outer(x_i, y_hat - y_i)  # (d+1, K): W − λ xᵢ (ŷ − y)ᵀ
+
+
+LOGISTIC = Exercise(
+    id="1.2 SGD update",
+    check="exercise_1_2_sgd_step",
+    names=("sgd_step",),
+    properties=partial(sgd_step, softmax=False),
+    success=LOGISTIC_SUCCESS,
+    hints=LOGISTIC_HINTS,
+    reference=logistic_reference,
+    summary="``sgd_step(w, x_i, y_i, learning_rate)`` must return w - λ (ŷ - y) xᵢ, shaped like w.",
+)
+SOFTMAX = Exercise(
+    id="1.4 SGD update",
+    check="exercise_1_4_sgd_step",
+    names=("softmax_sgd_step",),
+    properties=partial(sgd_step, softmax=True),
+    success=SOFTMAX_SUCCESS,
+    hints=SOFTMAX_HINTS,
+    reference=softmax_reference,
+    summary="``sgd_step(W, x_i, y_i, learning_rate)`` must return W - λ x (ŷ - y)ᵀ, shaped like W.",
+)

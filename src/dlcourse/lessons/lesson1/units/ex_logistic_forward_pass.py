@@ -1,0 +1,94 @@
+"""Exercise 1.2: the forward pass of logistic regression for one sample, ŷ = σ(xᵢ · w)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from dlcourse.lessons.lesson1.probes import checks_rng, design, sigmoid
+from dlcourse.teaching.diagnosis import compare, numbers, require
+from dlcourse.teaching.exercise import Exercise
+from dlcourse.teaching.verdicts import Mistake, Property, call
+
+SUCCESS = "correct: ŷ = σ(x · w), also for w as a (d+1, 1) column."
+HINTS = (
+    "First the linear part, then the squashing function.",
+    "z is a single number for one sample: the dot product of the sample with the "
+    "weights. The sigmoid turns it into a probability.",
+    "ŷ = σ(xᵢ · w) = 1 / (1 + e^(−xᵢ · w)).",
+)
+
+
+def logistic_forward_pass(f: Callable) -> list[Property]:
+    rng = checks_rng()
+    x = design(rng, 1, 4)[0]
+    w = rng.normal(size=5)
+
+    def y_hat(w_: np.ndarray, x_: np.ndarray = x) -> float:
+        got = numbers(call(f, x_, w_), "ŷ")
+        if got.size != 1:
+            raise Mistake(
+                f"for one sample it returns shape {got.shape}: z = x · w is a single number "
+                "(a dot product, not an element-wise product)."
+            )
+        return float(got.reshape(()))
+
+    def probability() -> None:
+        values = [y_hat(s * w) for s in (1.0, -1.0, 5.0)]
+        require(
+            all(0 <= v <= 1 for v in values),
+            f"ŷ is {max(values, key=abs):.4g}, outside [0, 1]: it must be a probability, so "
+            "the sigmoid belongs at the end.",
+        )
+
+    def half_at_zero() -> None:
+        got = y_hat(np.zeros(5))
+        require(np.isclose(got, 0.5), f"with all weights 0, ŷ should be σ(0) = 0.5, got {got:.4g}.")
+
+    def grows_with_bias() -> None:
+        low, high = y_hat(w - np.eye(5)[0]), y_hat(w + np.eye(5)[0])
+        require(
+            high > low,
+            "a larger bias weight w₀ lowers ŷ: σ grows with z = x · w, so a sign is flipped "
+            "(σ(z) = 1 / (1 + e^(−z))).",
+        )
+
+    def values() -> None:
+        for d, column in [(4, False), (4, True), (2, False)]:
+            x_ = design(rng, 1, d)[0]
+            w_ = rng.normal(size=(d + 1, 1) if column else d + 1)
+            z = float(x_ @ w_.ravel())
+            got = np.asarray(y_hat(w_, x_))
+            compare(got, np.asarray(sigmoid(z)), typical_mistakes(z), what="ŷ")
+
+    return [
+        Property("one number for one sample", lambda: y_hat(w)),
+        Property("a probability between 0 and 1", probability),
+        Property("0.5 when all weights are 0", half_at_zero),
+        Property("grows with the bias weight", grows_with_bias),
+        Property("σ(x · w), also for w of shape (d+1, 1)", values),
+    ]
+
+
+def typical_mistakes(z: float) -> dict[str, np.ndarray]:
+    return {
+        "it returns the logit z: apply the sigmoid to get a probability.": np.asarray(z),
+        "the sign in the exponent is flipped: σ(z) = 1 / (1 + e^(-z)).": np.asarray(sigmoid(-z)),
+    }
+
+
+def reference(x_i: np.ndarray, w: np.ndarray) -> float:
+    return float(sigmoid(x_i @ np.ravel(w)))  # ŷ = σ(xᵢ · w)
+
+
+EXERCISE = Exercise(
+    id="1.2 forward pass",
+    check="exercise_1_2_forward_pass",
+    names=("forward_pass",),
+    properties=logistic_forward_pass,
+    success=SUCCESS,
+    hints=HINTS,
+    reference=reference,
+    summary="``forward_pass(x_i, w)`` must return ŷ = σ(xᵢ · w) for one sample.",
+)

@@ -1,0 +1,140 @@
+"""Exercise 1.4: the softmax, along the last axis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from dlcourse.lessons.lesson1.probes import checks_rng, softmax_of
+from dlcourse.teaching.diagnosis import compare, numbers, require, shaped
+from dlcourse.teaching.exercise import Exercise
+from dlcourse.teaching.verdicts import NamedMistake, Property, call
+
+SUCCESS = "correct: rows sum to 1, and large logits do not overflow."
+HINTS = (
+    "Exponentiate, then normalise so that each sample's values add up to 1.",
+    "Normalise along the class axis (the last one), and subtract each sample's "
+    "largest z first so that e^z cannot overflow.",
+    "ŷ_c = e^(z_c − max z) / Σ_j e^(z_j − max z), along the last axis.",
+)
+
+
+def softmax(f: Callable) -> list[Property]:
+    rng = checks_rng()
+    z = rng.normal(size=3)
+    Z = rng.normal(size=(4, 3))  # 4 samples, 3 classes
+
+    def probabilities(z_: np.ndarray, what: str = "softmax of one sample") -> np.ndarray:
+        return shaped(call(f, z_), z_.shape, what)
+
+    def sums_to_one() -> None:
+        p = probabilities(z)
+        require(
+            np.all((p >= 0) & (p <= 1)),
+            f"some outputs lie outside [0, 1] (from {p.min():.4g} to {p.max():.4g}): "
+            "probabilities come from e^z, which is never negative.",
+        )
+        require(
+            np.isclose(p.sum(), 1),
+            f"for one sample the outputs sum to {p.sum():.4g}: probabilities must add up to 1, "
+            "so divide each e^z by their sum.",
+        )
+
+    def rows_sum_to_one() -> None:
+        P = probabilities(Z, "softmax of a batch")
+        require(
+            np.allclose(P.sum(axis=1), 1),
+            f"for a batch of 4 samples × 3 classes the rows sum to {np.round(P.sum(axis=1), 3)}: "
+            "each sample's K scores (a row) must sum to 1, whatever the batch size.",
+        )
+
+    def shift_invariant() -> None:
+        require(
+            np.allclose(probabilities(z + 7.0), probabilities(z)),
+            "adding the same number to every z of a sample changes the result: e^(z+c) / Σ "
+            "e^(z+c) = e^z / Σ e^z, so softmax cannot depend on it.",
+        )
+
+    def large_logits() -> None:
+        got = numbers(call(f, np.array([1000.0, 0.0])), "softmax([1000, 0])")
+        if not np.all(np.isfinite(got)):
+            raise NamedMistake(
+                "softmax([1000, 0]) gives NaN: e^1000 overflows to inf. Softmax does not change "
+                "when the same number is subtracted from every z, so subtract the largest first."
+            )
+        compare(got, np.array([1.0, 0.0]), what="softmax([1000, 0])")
+
+    def odds() -> None:
+        p = probabilities(z)
+        require(
+            np.isclose(p[0] / p[1], np.exp(z[0] - z[1]), rtol=1e-6),
+            f"the ratio of two probabilities is {p[0] / p[1]:.4g}, not e^(z₁ − z₂) = "
+            f"{np.exp(z[0] - z[1]):.4g}: the exponential must be e^z, with nothing else "
+            "scaling z.",
+        )
+
+    def rows_alone() -> None:
+        P = probabilities(Z, "softmax of a batch")
+        alone = np.array([probabilities(row) for row in Z])
+        require(
+            np.allclose(P, alone),
+            "a row of a batch gets other values than the same row on its own: each sample is "
+            "normalised by itself, so every max and sum must run along the last axis (one "
+            "row).",
+        )
+
+    def order() -> None:
+        p = probabilities(np.array([0.5, -1.0, 2.0]))
+        require(
+            p[2] > p[0] > p[1],
+            "a larger logit does not get a larger probability: e^z grows with z.",
+        )
+
+    def values() -> None:
+        compare(call(f, z), softmax_of(z), typical_mistakes(z), what="softmax of one sample")
+        compare(call(f, Z), softmax_of(Z), typical_mistakes(Z), what="softmax of a batch (4 × 3)")
+
+    return [
+        Property("one probability per class", lambda: probabilities(z)),
+        Property("probabilities that sum to 1", sums_to_one),
+        Property("each row of a batch sums to 1", rows_sum_to_one),
+        Property("unchanged when a constant is added to every z", shift_invariant),
+        Property("finite for large logits", large_logits),
+        Property("a larger logit, a larger probability", order),
+        Property("the odds of two classes are e^(z₁ − z₂)", odds),
+        Property("each row of a batch as if alone", rows_alone),
+        Property("e^z / Σ e^z on random inputs", values),
+    ]
+
+
+def typical_mistakes(Z: np.ndarray) -> dict[str, np.ndarray]:
+    found = {
+        "it returns e^z without dividing by the sum: the probabilities must add up to 1.": np.exp(
+            Z
+        ),
+    }
+    if Z.ndim == 2:
+        found[
+            "it normalises over the wrong axis: each row (one sample's K scores) must sum "
+            "to 1, not each column."
+        ] = np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True)
+    return found
+
+
+def reference(z: np.ndarray) -> np.ndarray:
+    return softmax_of(z)  # (K,) or (n, K), along the last axis
+
+
+EXERCISE = Exercise(
+    id="1.4 softmax",
+    check="exercise_1_4_softmax",
+    names=("softmax",),
+    properties=softmax,
+    success=SUCCESS,
+    hints=HINTS,
+    reference=reference,
+    summary=(
+        "``softmax(z)``: probabilities along the last axis, for one sample (K,) or a batch (n, K)."
+    ),
+)
