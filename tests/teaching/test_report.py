@@ -137,8 +137,8 @@ def test_the_lesson_report_keys_its_figures_on_the_code_that_draws_them():
 
 
 def test_a_run_with_current_figures_does_not_import_the_drawing_code(tmp_path):
-    # matplotlib's drawing stack and dlcourse.lessons.lesson1.figures cost 0.4 s of a 2.6 s run: a run
-    # whose figures are reused must not import them (a fresh interpreter, as the command has)
+    # matplotlib's drawing stack and Lesson 1's figures cost 0.4 s of a 2.6 s run: a run whose
+    # figures are reused must not import them (a fresh interpreter, as the command has)
     script = (
         "import sys\n"
         "from dlcourse.cli import main\n"
