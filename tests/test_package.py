@@ -1,6 +1,5 @@
 """The package's shape: its exports, the import paths notebooks rely on, unique module names."""
 
-
 import dlcourse
 
 
