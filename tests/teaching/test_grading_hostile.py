@@ -175,7 +175,7 @@ def test_a_kernel_that_dies_while_checked_keeps_the_verdicts_before_it(tmp_path)
     dies = (
         "def calc_gradient(y, y_hat, x_i):\n"
         "    import os, sys\n"
-        "    if '__dlcourse_helpers' in sys._getframe(1).f_code.co_qualname:\n"
+        "    if sys._getframe(1).f_code.co_filename == '<dlcourse kernel side>':\n"
         "        os._exit(1)\n"
         "    return (y_hat - y) * x_i\n"
     )
