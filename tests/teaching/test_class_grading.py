@@ -120,6 +120,53 @@ def test_the_class_report_names_the_planted_mistake_with_its_count(graded):
     assert re.search(r'<img alt="passed: 2; failed: the sign is flipped[^"]*: 2', html)
 
 
+def _class_report(tmp_path, message, notebook="x.ipynb"):
+    """The class report of two learners on one exercise: one passed, one got ``message``."""
+    from dlcourse.teaching.class_report import write_class_report
+
+    def record(name, status, text, problems=()):
+        item = {"exercise": "1.1 normal equation", "status": status, "message": text}
+        return {"notebook": name, "exercises": [item], "problems": list(problems)}
+
+    records = [
+        record("a.ipynb", "passed", ""),
+        record(notebook, "failed", message, problems=[message]),
+    ]
+    path = tmp_path / "class_report.html"
+    write_class_report(path, records, ["1.1 normal equation"], [f"note: {message}"])
+    return path.read_text(encoding="utf-8")
+
+
+def test_learner_text_in_the_class_report_is_shown_as_text(tmp_path):
+    attack = "<script>alert(1)</script> & <img src=x onerror=alert(2)>"
+    html = _class_report(tmp_path, attack, notebook="<b>x</b>.ipynb")
+    assert "<script>" not in html and "<img src=x" not in html and "<b>x" not in html
+    escaped = "&lt;script&gt;alert(…)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(…)&gt;"
+    assert f"<tr><td>1</td><td>failed: {escaped}</td></tr>" in html  # numbers made alike
+    assert f'<img alt="passed: 1; failed: {escaped}: 1"' in html
+    assert "<li><code>&lt;b&gt;x&lt;/b&gt;.ipynb</code>: &lt;script&gt;alert(1)" in html
+    assert "<li>note: &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "1.1 normal equation: 1 of 2 passed (50%)" in html
+
+
+def test_dollar_signs_of_a_learner_are_text_in_the_table_and_the_figure(tmp_path):
+    html = _class_report(tmp_path, r"loss is $\frac{1}{ and $x^{2$")  # broken mathtext
+    assert r"<td>failed: loss is $\frac{…}{ and $x^{…$</td>" in html
+    assert html.count("data:image/png;base64,") == 2  # the class's figure and the exercise's
+
+
+def test_a_figure_that_cannot_be_drawn_leaves_the_table(tmp_path, monkeypatch):
+    from dlcourse.teaching import class_report
+
+    def broken(bars):
+        raise ValueError("matplotlib could not draw this label")
+
+    monkeypatch.setattr(class_report, "_diagnosis_figure", broken)
+    html = _class_report(tmp_path, "the sign is flipped")
+    assert html.count("data:image/png;base64,") == 1  # only the class's figure
+    assert "<tr><td>1</td><td>failed: the sign is flipped</td></tr>" in html
+
+
 def test_a_second_run_grades_only_what_is_missing_or_changed(graded, classroom, tmp_path):
     _, out = graded
     resumed = tmp_path / "resumed"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +32,14 @@ def diagnosis_counts(records: list[dict[str, Any]], exercise: str) -> Counter[st
 def write_class_report(
     path: Path, records: list[dict[str, Any]], exercises: list[str], problems: list[str]
 ) -> None:
-    """A self-contained HTML page (the figures embedded) summing up the class's verdicts."""
+    """A self-contained HTML page (the figures embedded) summing up the class's verdicts.
+
+    The page is rendered from ``templates/class_report.html.j2`` with autoescaping, so that a
+    learner's text (a diagnosis, a file name, a problem) shows as text, never as markup.
+    """
+    from dlcourse.teaching.rendering import render_template
+
     n = max(len(records), 1)
-    shares = []
     sections = []
     for exercise in exercises:
         passed = sum(
@@ -43,40 +47,27 @@ def write_class_report(
             for record in records
             for item in record["exercises"]
         )
-        shares.append(passed / n)
         common = diagnosis_counts(records, exercise).most_common(5)
-        rows = "".join(
-            f"<tr><td>{count}</td><td>{escape(text)}</td></tr>" for text, count in common
-        )
         bars = [("passed", passed), *common]
-        alt = "; ".join(f"{text}: {count}" for text, count in bars)
         sections.append(
-            f"<h3>{escape(exercise)}: {passed} of {len(records)} passed ({passed / n:.0%})</h3>"
-            + (
-                f'<img alt="{escape(alt)}" src="{_drawn(bars)}">'
-                f"<table><tr><th>learners</th><th>diagnosis</th></tr>{rows}</table>"
-                if rows
-                else "<p>Everyone passed.</p>"
-            )
+            {
+                "exercise": exercise,
+                "passed": passed,
+                "share": passed / n,
+                "diagnoses": common,  # (text, learners), commonest first
+                "alt": "; ".join(f"{text}: {count}" for text, count in bars),
+                "figure": _drawn(bars) if common else "",
+            }
         )
-    failed_runs = [r for r in records if r["problems"]]
-    trouble = "".join(
-        f"<li><code>{escape(r['notebook'])}</code>: {escape('; '.join(r['problems']))}</li>"
-        for r in failed_runs
-    ) + "".join(f"<li>{escape(line)}</li>" for line in problems)
-    html = f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Class report</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
-table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:left}}
-</style></head><body>
-<h1>Class report: {len(records)} submissions</h1>
-<img alt="share of the class that passed each exercise" src="{_figure(exercises, shares)}">
-<h2>Per exercise: who passed, and the most common diagnoses</h2>
-{"".join(sections)}
-<h2>Submissions that hit a limit, failed to run, or were not graded</h2>
-{f"<ul>{trouble}</ul>" if trouble else "<p>None: every submission ran to its end.</p>"}
-</body></html>
-"""
+    html = render_template(
+        "dlcourse.teaching",
+        "templates/class_report.html.j2",
+        submissions=len(records),
+        class_figure=_figure(exercises, [section["share"] for section in sections]),
+        sections=sections,
+        failed_runs=[record for record in records if record["problems"]],
+        problems=problems,
+    )
     write_atomically(path, html)
 
 
