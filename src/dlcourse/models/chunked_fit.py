@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from dlcourse.engines.chunked import full_batch_descent_chunked, row_chunks
+from dlcourse.models.initial_weights import initial_weights
 from dlcourse.models.progress import EpochProgress
 from dlcourse.validation import check_bool, forget_features
 
@@ -33,7 +34,7 @@ def fit_chunked(model, X, y, init_weights, learning_rate, epochs, batch_size, rn
     dtype = X.dtype if X.dtype in (np.float32, np.float64) else np.dtype(np.float64)
     model._order_rng = rng
     shape = model._weights_shape(X.shape[1] + fit_intercept, len(model.classes_))
-    W = model._initial_weights(init_weights, shape, rng, dtype)
+    W = initial_weights(init_weights, shape, rng, dtype, fit_intercept)
     with EpochProgress(model.verbose, epochs, type(model).__name__) as callback:
         W, loss_history = full_batch_descent_chunked(
             X_blocks,

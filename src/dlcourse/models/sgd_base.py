@@ -9,7 +9,6 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted
 
 from dlcourse.engines.array_api import (
@@ -23,12 +22,13 @@ from dlcourse.engines.array_api import (
 from dlcourse.engines.chunked import is_dask_array
 from dlcourse.metrics import accuracy
 from dlcourse.models.chunked_fit import fit_chunked
+from dlcourse.models.class_labels import ClassLabels
+from dlcourse.models.initial_weights import initial_weights
 from dlcourse.models.progress import EpochProgress
 from dlcourse.training import sgd
 from dlcourse.validation import (
     RandomState,
     check_bool,
-    check_finite,
     check_fit_data,
     check_positive_int,
     check_positive_number,
@@ -39,7 +39,7 @@ from dlcourse.validation import (
 Array = NDArray[np.floating]
 
 
-class SGDClassifierBase(ClassifierMixin, BaseEstimator):
+class SGDClassifierBase(ClassLabels, ClassifierMixin, BaseEstimator):
     """Base class; use :class:`LogisticRegression` or :class:`SoftmaxRegression`."""
 
     # Set by each subclass: the model's name in dlcourse.training.MODELS, and the parts that
@@ -99,7 +99,7 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         Y = self._encode_targets(y_index, len(classes))  # (n,) or (n, K)
 
         shape = self._weights_shape(X.shape[1] + fit_intercept, len(classes))
-        W = self._initial_weights(init_weights, shape, rng, numpy_dtype(X))  # draws first
+        W = initial_weights(init_weights, shape, rng, numpy_dtype(X), fit_intercept)  # draws first
         Y, W = (like(a, X) for a in (Y, W))
 
         with EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
@@ -162,7 +162,9 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
             )
             self._order_rng = check_random_state(self.random_state)
             shape = self._weights_shape(X.shape[1] + fit_intercept, len(self.classes_))
-            self.weights_ = self._initial_weights(None, shape, self._order_rng, numpy_dtype(X))
+            self.weights_ = initial_weights(
+                None, shape, self._order_rng, numpy_dtype(X), fit_intercept
+            )
             self.loss_history_ = np.empty(0)
         elif classes is not None and not np.array_equal(np.unique(classes), self.classes_):
             raise ValueError(
@@ -186,58 +188,6 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         history = np.append(to_numpy(self.loss_history_), loss_history)
         self.loss_history_ = history if xp is np else xp.asarray(history, device=device(X))
         return self
-
-    def _set_classes(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Check the labels, set ``classes_``; return it and each label's index into it."""
-        if y.dtype.kind not in "biu":  # integer labels are always valid classes
-            check_classification_targets(y)
-        classes, y_index = np.unique(y, return_inverse=True)  # sorted labels, indices
-        self._check_classes(classes)
-        self.classes_ = classes
-        return classes, y_index
-
-    def _class_indices(self, y: np.ndarray) -> np.ndarray:
-        """Each label's index into ``classes_``; an unknown label is an error."""
-        index = np.searchsorted(self.classes_, y)
-        index = np.minimum(index, len(self.classes_) - 1)
-        unknown = self.classes_[index] != y
-        if np.any(unknown):
-            raise ValueError(
-                f"y contains the label {y[np.argmax(unknown)].tolist()!r}, which is not one of the "
-                f"classes {self.classes_!r} given to the first call of partial_fit."
-            )
-        return index
-
-    def _initial_weights(
-        self,
-        init_weights: ArrayLike | None,
-        shape: tuple[int, ...],
-        rng: np.random.Generator,
-        dtype: np.dtype,
-    ) -> Array:
-        """The starting weights: ``init_weights`` (checked, copied) or the lesson's randn.
-
-        The standard normal weights are drawn from ``rng`` in either case, so that the draws
-        that follow (the order of the samples) do not depend on whether ``init_weights`` was
-        given. One stream serves both: seeding a second one would cost more than an epoch.
-        """
-        drawn = rng.standard_normal(shape)
-        if init_weights is None:
-            return drawn.astype(dtype, copy=False)
-        W = np.array(init_weights, dtype=dtype)  # a copy: the caller's array is never changed
-        if W.shape != shape and W.shape == (*shape, 1):  # the lesson's (d+1, 1) column
-            W = W.reshape(shape)
-        if W.shape != shape:
-            layout = (
-                "bias in row 0, then one row per feature"
-                if self.fit_intercept
-                else ("one row per feature (fit_intercept=False: no bias row)")
-            )
-            raise ValueError(
-                f"init_weights must have shape {shape} ({layout}), got shape {W.shape}."
-            )
-        check_finite("init_weights", W)
-        return W
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -290,13 +240,6 @@ class SGDClassifierBase(ClassifierMixin, BaseEstimator):
         return xp.asarray(W[0, ...], copy=True) if self.fit_intercept else xp.zeros_like(W[0, ...])
 
     # --------------------------------------------------------------- set by the subclass
-
-    def _check_classes(self, classes: np.ndarray) -> None:
-        if len(classes) < 2:
-            raise ValueError(
-                f"y contains only one class ({classes[0]}); a classifier needs at least 2 "
-                "classes to learn to tell apart."
-            )
 
     def _encode_targets(self, y_index: np.ndarray, n_classes: int) -> np.ndarray:
         raise NotImplementedError
