@@ -32,9 +32,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _harness import Row, format_table
 
+from dlcourse.engines.array_api_training import array_api_gradient_sum
 from dlcourse.engines.gram import gram
 from dlcourse.models import SoftmaxRegression
-from dlcourse.training import gradient_sum
 
 
 def timed(run: Callable[[], object], device: str, repeats: int) -> float:
@@ -56,7 +56,7 @@ def full_batch(X, y, Y, device, repeats) -> list[Row]:
     W = torch.zeros((d + 1, Y.shape[1]), dtype=X.dtype, device=device)
 
     def ours():
-        G, _ = gradient_sum(X, Y, W, model="softmax", intercept=True)
+        G, _ = array_api_gradient_sum(X, Y, W, model="softmax", intercept=True)
         W.sub_(0.1 * G / n)
 
     def idiomatic():

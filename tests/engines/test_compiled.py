@@ -4,10 +4,11 @@ import numpy as np
 import pytest
 
 from dlcourse.activations import sigmoid, softmax
-from dlcourse.data import load_iris_one_hot
+from dlcourse.data import load_iris_binary, load_iris_one_hot
 from dlcourse.engines import compiled as engine
+from dlcourse.engines.compiled_training import compiled_gradient_sum, compiled_sgd
 from dlcourse.models import SoftmaxRegression
-from dlcourse.training import DivergenceError, gradient_sum, sgd
+from dlcourse.training import DivergenceError, sgd
 
 pytestmark = pytest.mark.skipif(not engine.AVAILABLE, reason="numba is not installed")
 
@@ -19,6 +20,27 @@ def test_softmax_divergence_is_seen_through_the_compiled_exp(batch_size):
     model = SoftmaxRegression(1e308, 5, batch_size=batch_size, random_state=0)
     with pytest.raises(DivergenceError, match=r"epoch \d of 5"):
         model.fit(X * 1e10, Y.argmax(axis=1))
+
+
+@pytest.mark.parametrize("n", [3, 13, 100])  # the compiled pass pairs rows: odd n leaves one
+def test_compiled_full_batch_is_plain_gradient_descent(n):
+    X, y = load_iris_binary()
+    X, y = X[::7][:n], y[::7][:n].astype(float)  # a spread of the samples
+    expected = np.zeros(5)
+    for _ in range(30):  # hand-written GD: w <- w - λ Xᵀ(σ(Xw) - y) / n
+        expected = expected - 0.05 * X.T @ (sigmoid(X @ expected) - y) / len(X)
+    settings = dict(model="logistic", learning_rate=0.05, epochs=30, batch_size=None)
+    w, history = compiled_sgd(X, y, np.zeros(5), **settings)
+    np.testing.assert_allclose(w, expected, rtol=1e-12)
+    assert np.all(np.diff(history) < 0)  # full-batch GD at a small rate never goes up
+
+
+def test_compiled_sgd_leaves_the_weights_given_alone():
+    X, Y = load_iris_one_hot()
+    W0 = np.zeros((5, 3))
+    W, _ = compiled_sgd(X, Y, W0, model="softmax", learning_rate=0.1, epochs=1)
+    np.testing.assert_array_equal(W0, 0.0)
+    assert np.any(W != 0.0)
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
@@ -99,7 +121,7 @@ def test_compiled_and_numpy_loops_agree(model, targets, batch_size, intercept):
     shape = (X.shape[1] + intercept, 3) if targets == "one_hot" else (X.shape[1] + intercept,)
     W0 = np.random.default_rng(0).normal(size=shape)
     results = [
-        sgd(
+        train(
             X,
             Y,
             W0,
@@ -108,10 +130,9 @@ def test_compiled_and_numpy_loops_agree(model, targets, batch_size, intercept):
             epochs=15,
             batch_size=batch_size,
             rng=np.random.default_rng(5),
-            compiled=compiled,
             intercept=intercept,
         )
-        for compiled in (True, False)
+        for train in (compiled_sgd, sgd)
     ]
     np.testing.assert_allclose(results[0][0], results[1][0], rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(results[0][1], results[1][1], rtol=1e-12)
@@ -130,8 +151,8 @@ def test_compiled_and_numpy_loops_agree_in_float32(model, batch_size):
     W0 = np.random.default_rng(0).normal(size=shape).astype(np.float32)
     kwargs = dict(model=model, learning_rate=0.05, epochs=15, batch_size=batch_size)
     compiled, plain = (
-        sgd(X, Y, W0, rng=np.random.default_rng(5), compiled=c, intercept=True, **kwargs)
-        for c in (True, False)
+        train(X, Y, W0, rng=np.random.default_rng(5), intercept=True, **kwargs)
+        for train in (compiled_sgd, sgd)
     )
     assert compiled[0].dtype == plain[0].dtype == np.float32
     np.testing.assert_allclose(compiled[0], plain[0], rtol=1e-5, atol=1e-5)
@@ -148,14 +169,24 @@ def test_compiled_full_batch_pass_for_any_number_of_outputs(K, intercept, thread
     Y = np.eye(K)[rng.integers(0, K, n)] if K > 1 else rng.integers(0, 2, (n, 1)) * 1.0
     W = rng.normal(size=(d + intercept, K))
     model, link = ("softmax", softmax) if K > 1 else ("logistic", sigmoid)
-    G, total = gradient_sum(
-        X, Y, W, model=model, intercept=intercept, compiled=True, threads=threads
-    )
+    G, total = compiled_gradient_sum(X, Y, W, model=model, intercept=intercept, threads=threads)
     X1 = np.column_stack([np.ones(n), X]) if intercept else X
     P = link(X1 @ W)
     np.testing.assert_allclose(G, X1.T @ (P - Y), rtol=1e-12, atol=1e-12)
     expected = -np.sum(Y * np.log(P) + (1 - Y) * np.log1p(-P) * (K == 1))
     np.testing.assert_allclose(total, expected, rtol=1e-12)
+
+
+@pytest.mark.parametrize("threads", [None, 1])
+def test_compiled_gradient_sum_is_the_summed_gradient_and_loss(threads):
+    X, Y = load_iris_one_hot(bias=False)
+    X, Y = X[:147], Y[:147]  # the compiled pass takes rows in pairs: one is left over
+    W = np.random.default_rng(1).normal(size=(5, 3))
+    G, total = compiled_gradient_sum(X, Y, W, model="softmax", intercept=True, threads=threads)
+    X1 = np.column_stack([np.ones(len(X)), X])  # the lesson's X with its column of ones
+    P = softmax(X1 @ W)
+    np.testing.assert_allclose(G, X1.T @ (P - Y), rtol=1e-12)
+    np.testing.assert_allclose(total, -np.sum(Y * np.log(P)), rtol=1e-12)
 
 
 @pytest.mark.parametrize("threads", [None, 1])
@@ -169,9 +200,7 @@ def test_compiled_softmax_pass_with_targets_that_do_not_sum_to_one(threads):
     Y[::7] = rng.dirichlet(np.ones(K), size=Y[::7].shape[0]) * 1.5  # sums of 1.5
     Y[3::11] = 0.0
     W = rng.normal(size=(d + 1, K)) * 0.01
-    G, total = gradient_sum(
-        X, Y, W, model="softmax", intercept=True, compiled=True, threads=threads
-    )
+    G, total = compiled_gradient_sum(X, Y, W, model="softmax", intercept=True, threads=threads)
     X1 = np.column_stack([np.ones(n), X])
     Z = X1 @ W
     log_P = Z - Z.max(axis=1, keepdims=True)
@@ -187,7 +216,7 @@ def test_compiled_softmax_pass_lets_nan_through(threads):
     W = np.ones((5, 3))
     W[2, 1] = np.nan
     softmax_ce = {"model": "softmax", "intercept": True}
-    G, total = gradient_sum(X, Y, W, **softmax_ce, compiled=True, threads=threads)
+    G, total = compiled_gradient_sum(X, Y, W, **softmax_ce, threads=threads)
     assert np.isnan(total) and np.isnan(G).all()
 
 

@@ -5,16 +5,12 @@ import pytest
 
 from dlcourse.activations import sigmoid, softmax
 from dlcourse.data import load_iris_binary, load_iris_one_hot
-from dlcourse.engines import compiled as engine
 from dlcourse.models import LogisticRegression, SoftmaxRegression
 from dlcourse.training import DivergenceError, gradient_sum, sgd
 
-needs_numba = pytest.mark.skipif(not engine.AVAILABLE, reason="numba is not installed")
 
-
-@pytest.mark.parametrize("compiled", [False, pytest.param(True, marks=needs_numba)])
-@pytest.mark.parametrize("n", [3, 13, 100])  # the threaded pass pairs rows: odd n leaves one
-def test_full_batch_is_plain_gradient_descent(n, compiled):
+@pytest.mark.parametrize("n", [3, 13, 100])
+def test_full_batch_is_plain_gradient_descent(n):
     X, y = load_iris_binary()
     X, y = X[::7][:n], y[::7][:n]  # a spread of the samples
     w = np.zeros(5)
@@ -29,7 +25,6 @@ def test_full_batch_is_plain_gradient_descent(n, compiled):
         learning_rate=0.05,
         epochs=30,
         batch_size=None,
-        compiled=compiled,
     )
     np.testing.assert_allclose(w_gd, expected, rtol=1e-12)
     assert np.all(np.diff(history) < 0)  # full-batch GD at a small rate never goes up
@@ -68,19 +63,15 @@ def test_divergence_stops_with_the_epoch_and_a_hint():
         LogisticRegression(learning_rate=1e308, epochs=5, random_state=0).fit(X * 1e10, y)
 
 
-def test_compiled_is_refused_where_it_does_not_apply():
+def test_the_weights_given_are_not_modified_and_each_update_is_seen():
     X, y = load_iris_binary()
-    with pytest.raises(ValueError, match="compiled=True needs"):
-        sgd(
-            X,
-            y,
-            np.zeros(5),
-            model="logistic",
-            learning_rate=0.1,
-            epochs=1,
-            on_update=lambda W: None,
-            compiled=True,
-        )
+    w0 = np.zeros(5)
+    path = []
+    w, _ = sgd(X, y, w0, model="logistic", learning_rate=0.1, epochs=2, on_update=path.append)
+    np.testing.assert_array_equal(w0, 0.0)
+    assert len(path) == 2 * len(X)  # per-sample SGD: one update per sample and epoch
+    np.testing.assert_array_equal(path[-1], w)
+    assert not np.array_equal(path[0], path[-1])  # copies, not views of the changing W
 
 
 def test_progress_bar_when_verbose(capsys):
@@ -90,22 +81,10 @@ def test_progress_bar_when_verbose(capsys):
     assert "SoftmaxRegression" in err and "3/3" in err and "loss=" in err
 
 
-@pytest.mark.parametrize("threads", [None, 1])
-@pytest.mark.parametrize("compiled", [False, pytest.param(True, marks=needs_numba)])
-def test_gradient_sum_is_the_summed_gradient_and_loss(threads, compiled):
+def test_gradient_sum_is_the_summed_gradient_and_loss():
     X, Y = load_iris_one_hot(bias=False)
-    X = X[:147]  # the compiled pass takes rows in pairs: one is left over
-    Y = Y[:147]
     W = np.random.default_rng(1).normal(size=(5, 3))
-    G, total = gradient_sum(
-        X,
-        Y,
-        W,
-        model="softmax",
-        intercept=True,
-        compiled=compiled,
-        threads=threads,
-    )
+    G, total = gradient_sum(X, Y, W, model="softmax", intercept=True)
     X1 = np.column_stack([np.ones(len(X)), X])  # the lesson's X with its column of ones
     P = softmax(X1 @ W)
     np.testing.assert_allclose(G, X1.T @ (P - Y), rtol=1e-12)
@@ -141,7 +120,6 @@ def test_the_numpy_loop_is_the_lesson_written_out(batch_size):
         epochs=3,
         batch_size=batch_size,
         rng=np.random.default_rng(4),
-        compiled=False,
     )
     np.testing.assert_allclose(got, w, rtol=1e-12)
     np.testing.assert_allclose(history, expected_history, rtol=1e-12)

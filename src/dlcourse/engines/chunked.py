@@ -23,7 +23,7 @@ import numpy as np
 from array_api_compat import is_dask_array
 
 from dlcourse.engines.gram import gram, min_norm_from_r, solve_gram
-from dlcourse.training import check_epoch, gradient_sum
+from dlcourse.training import check_epoch
 from dlcourse.validation import FLOAT_DTYPES, check_finite
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 Array = np.ndarray
+GradientSum = Callable[..., tuple[Array, float]]  # (X, Y, W, *, model, intercept) -> G, Σ loss
 SPLIT_EVERY = 8  # chunks (or partial results) merged by one task of the tree
 
 
@@ -187,11 +188,10 @@ def solve_auto_chunked(X: Any, y: Any, *, intercept: bool) -> Array:
 # ------------------------------------------------------------ full-batch gradient descent
 
 
-def _chunk_gradient(B, t, W, encode, model, intercept) -> tuple[Array, float]:
+def _chunk_gradient(B, T, W, gradient_sum, model, intercept) -> tuple[Array, float]:
     B = _float_block(B)
-    Y = encode(np.asarray(t)).astype(B.dtype)
-    # threads=1: Dask runs the chunks in parallel, and numba's pool is not to be shared
-    return gradient_sum(B, Y, W.astype(B.dtype), model=model, intercept=intercept, threads=1)
+    Y = np.asarray(T).astype(B.dtype)
+    return gradient_sum(B, Y, W.astype(B.dtype), model=model, intercept=intercept)
 
 
 def _add(parts: list[tuple[Array, float]]) -> tuple[Array, float]:
@@ -205,47 +205,62 @@ def _add(parts: list[tuple[Array, float]]) -> tuple[Array, float]:
 
 def gradient_sum_chunked(
     X_blocks: list[Any],
-    y_blocks: list[Any],
+    Y_blocks: list[Any],
     W: Array,
     *,
-    encode: Callable[[Array], Array],
+    gradient_sum: GradientSum,
     model: str,
     intercept: bool,
 ) -> tuple[Array, float]:
-    """Σ_i x̃_i (ŷ_i - y_i)ᵀ and Σ_i loss_i over all chunks (see
-    :func:`dlcourse.training.gradient_sum`); ``encode`` turns a chunk's labels into targets."""
+    """Σ_i x_i (ŷ_i - y_i)ᵀ and Σ_i loss_i over all chunks: ``gradient_sum`` of each chunk
+    (:func:`dlcourse.training.gradient_sum`, or the compiled one on one thread: Dask runs the
+    chunks in parallel already), added up in a tree."""
     import dask
 
     task = dask.delayed(_chunk_gradient)
     parts = [
-        task(B, t, W, encode, model, intercept) for B, t in zip(X_blocks, y_blocks, strict=True)
+        task(B, T, W, gradient_sum, model, intercept)
+        for B, T in zip(X_blocks, Y_blocks, strict=True)
     ]
     return tree_reduce(parts, _add)
 
 
 def full_batch_descent_chunked(
-    X_blocks: list[Any],
-    y_blocks: list[Any],
+    X: Any,
+    Y: Any,
     W: Array,
     *,
-    n: int,
-    encode: Callable[[Array], Array],
+    gradient_sum: GradientSum,
     model: str,
-    intercept: bool,
     learning_rate: float,
     epochs: int,
+    batch_size: int | None = None,
+    shuffle: bool = True,
+    rng: np.random.Generator | None = None,
     callback: Callable[[int, float], None] | None = None,
+    intercept: bool = False,
 ) -> tuple[Array, Array]:
-    """Full-batch gradient descent over a Dask array's chunks: each epoch one tree reduction
-    of the chunks' gradient sums, then the lesson's step w ← w - λ G / n.
+    """Full-batch gradient descent over the row chunks of Dask arrays X (n, d) and Y (n, K):
+    each epoch one tree reduction of the chunks' gradient sums, then the lesson's step
+    w ← w - λ G / n.
 
-    ``n`` is the number of rows in all chunks. Returns the weights and the mean loss of every
-    epoch, as :func:`dlcourse.training.sgd` does.
+    The arguments are :func:`dlcourse.training.sgd`'s, less ``on_update``; ``shuffle`` and
+    ``rng`` are accepted and unused (a full batch has no order), and ``batch_size`` must be
+    None. Returns the weights (NumPy) and the mean loss of every epoch.
     """
+    if batch_size is not None:
+        raise ValueError(
+            f"batch_size={batch_size} on a Dask array: per-sample and mini-batch SGD visit "
+            "the samples one by one, which a chunked array is not made for. Use "
+            "batch_size=None (full-batch gradient descent, chunk by chunk) or stream the "
+            "chunks through partial_fit."
+        )
+    X_blocks, Y_blocks, _, _ = row_chunks(X, Y)
+    n = X.shape[0]
     loss_history = np.empty(epochs)
     for epoch in range(epochs):
         G, total = gradient_sum_chunked(
-            X_blocks, y_blocks, W, encode=encode, model=model, intercept=intercept
+            X_blocks, Y_blocks, W, gradient_sum=gradient_sum, model=model, intercept=intercept
         )
         loss_history[epoch] = total / n
         W = W - W.dtype.type(learning_rate) * (G / n)

@@ -1,26 +1,24 @@
-"""The training loop of :mod:`dlcourse.training`, compiled by numba.
+"""The kernels of the compiled engine: the training loop of :mod:`dlcourse.training` in numba.
 
 The same updates as the NumPy loop, in the same order and with the same formulas; only the
 rounding of sums and exponentials differs (tested to 1e-12 against the NumPy loop):
 
 - :func:`sgd_epoch`: one epoch of per-sample or mini-batch SGD, w ← w - λ x (ŷ - y)ᵀ;
-- :func:`full_batch_gradient`: Σ_i x_i (ŷ_i - y_i)ᵀ over all rows, split between threads,
-  each row read once (NumPy's X @ W then Xᵀ R reads X twice).
+- :func:`full_batch_rows`: Σ_i x_i (ŷ_i - y_i)ᵀ over a range of rows, each row read once
+  (NumPy's X @ W then Xᵀ R reads X twice); :mod:`dlcourse.engines.compiled_training` splits
+  the rows between threads and runs the epochs.
 
 ``kind`` names the output function and its loss: :data:`LOGISTIC` (sigmoid with binary
 cross-entropy), :data:`SOFTMAX` (softmax with cross-entropy) or :data:`LINEAR` (identity with
 half the squared error). All functions here are compiled in this one file, so that numba's
 on-disk cache, which is keyed on a function's own file, sees every edit.
 
-Without numba, :data:`AVAILABLE` is False and the NumPy loop runs instead.
+Without numba, :data:`AVAILABLE` is False and the estimators run the NumPy loop instead.
 """
 
 from __future__ import annotations
 
 import math
-import os
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -33,7 +31,7 @@ except ImportError:  # pragma: no cover - exercised where numba is not installed
 else:
     AVAILABLE = True
 
-__all__ = ["AVAILABLE", "KINDS", "full_batch_gradient", "sgd_epoch"]
+__all__ = ["AVAILABLE", "KINDS", "full_batch_rows", "sgd_epoch"]
 
 LOGISTIC, SOFTMAX, LINEAR = 0, 1, 2
 KINDS = {"logistic": LOGISTIC, "softmax": SOFTMAX, "linear": LINEAR}
@@ -270,7 +268,7 @@ if AVAILABLE:
         return total
 
     @njit(cache=True, nogil=True, fastmath=FASTMATH)
-    def _full_batch_rows(X, Y, W, kind, intercept, start, stop):  # pragma: no cover - compiled
+    def full_batch_rows(X, Y, W, kind, intercept, start, stop):  # pragma: no cover - compiled
         """The gradient sum of rows start..stop-1 in W's layout (d+o, K), and their loss."""
         d = X.shape[1]
         K = W.shape[1]
@@ -281,34 +279,3 @@ if AVAILABLE:
         G = np.empty_like(W)
         _join_weights(g, gb, intercept, G)
         return G, loss
-
-
-def full_batch_gradient(X, Y, W, kind, intercept, threads):
-    """G = Σ_i x̃_i (ŷ_i - y_i)ᵀ, shape (d+o, K), and Σ_i loss_i, over all rows of X.
-
-    ``threads`` > 1 splits the rows into that many ranges, each summed in a thread of its own
-    (the compiled code releases the GIL), and adds the parts.
-    """
-    n = X.shape[0]
-    threads = max(1, min(threads, n // 4096))  # small data: one thread costs less than two
-    if threads == 1:
-        return _full_batch_rows(X, Y, W, kind, intercept, 0, n)
-    size = -(-n // threads)
-    with ThreadPoolExecutor(threads) as pool:
-        parts = list(
-            pool.map(
-                lambda start: _full_batch_rows(
-                    X, Y, W, kind, intercept, start, min(start + size, n)
-                ),
-                range(0, n, size),
-            )
-        )
-    return sum(G for G, _ in parts), sum(loss for _, loss in parts)
-
-
-def default_threads() -> int:
-    """The cores this process may use, from the main thread; 1 from any other thread (a Dask
-    task or a user's thread pool: there the cores are already busy)."""
-    if threading.current_thread() is not threading.main_thread():
-        return 1
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

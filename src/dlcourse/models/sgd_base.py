@@ -2,15 +2,22 @@
 
 Weights are kept in the lesson's layout, ``weights_`` of shape (d+1,) or (d+1, K) with the
 bias in row 0; ``coef_`` and ``intercept_`` present the same numbers the scikit-learn way.
+
+Which loop trains them, the lesson's NumPy loop or an engine (numba, PyTorch/CuPy arrays, Dask
+chunks), is decided in one place, :meth:`SGDClassifierBase._train`.
 """
 
 from __future__ import annotations
+
+from functools import partial
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
+from dlcourse.engines import compiled
 from dlcourse.engines.array_api import (
     device,
     get_namespace,
@@ -19,13 +26,15 @@ from dlcourse.engines.array_api import (
     to_numpy,
     weights_as,
 )
-from dlcourse.engines.chunked import is_dask_array
+from dlcourse.engines.array_api_training import array_api_sgd
+from dlcourse.engines.chunked import full_batch_descent_chunked, is_dask_array
+from dlcourse.engines.compiled_training import compiled_gradient_sum, compiled_sgd
 from dlcourse.metrics import accuracy
-from dlcourse.models.chunked_fit import fit_chunked
+from dlcourse.models.chunked_fit import chunked_problem
 from dlcourse.models.class_labels import ClassLabels
 from dlcourse.models.initial_weights import initial_weights
 from dlcourse.models.progress import EpochProgress
-from dlcourse.training import sgd
+from dlcourse.training import gradient_sum, sgd
 from dlcourse.validation import (
     RandomState,
     check_bool,
@@ -84,42 +93,15 @@ class SGDClassifierBase(ClassLabels, ClassifierMixin, BaseEstimator):
         -------
         self
         """
-        learning_rate = check_positive_number("learning_rate", self.learning_rate)
+        settings = self._settings()
         epochs = check_positive_int("epochs", self.epochs)
-        batch_size = check_positive_int("batch_size", self.batch_size, allow_none=True)
-        shuffle = check_bool("shuffle", self.shuffle)
-        fit_intercept = check_bool("fit_intercept", self.fit_intercept)
         rng = check_random_state(self.random_state)
-
-        if is_dask_array(X):
-            return fit_chunked(self, X, y, init_weights, learning_rate, epochs, batch_size, rng)
-        X, y = check_fit_data(self, X, y, y_numeric=False)
-        xp = get_namespace(X)  # NumPy, or the tensors' library under array_api_dispatch
-        classes, y_index = self._set_classes(to_numpy(y))  # labels are sorted on the host
-        Y = self._encode_targets(y_index, len(classes))  # (n,) or (n, K)
-
-        shape = self._weights_shape(X.shape[1] + fit_intercept, len(classes))
-        W = initial_weights(init_weights, shape, rng, numpy_dtype(X), fit_intercept)  # draws first
-        Y, W = (like(a, X) for a in (Y, W))
-
+        problem = chunked_problem if is_dask_array(X) else _in_memory_problem
+        X, Y, W = problem(self, X, y, init_weights, rng)  # W drawn first, then the orders
         with EpochProgress(self.verbose, epochs, type(self).__name__) as callback:
-            W, loss_history = sgd(
-                X,  # no column of ones is added: intercept=True keeps the bias in W's row 0
-                Y,
-                W,
-                model=self._model,
-                learning_rate=learning_rate,
-                epochs=epochs,
-                batch_size=batch_size,
-                shuffle=shuffle,
-                rng=rng,  # the order: the draws after the weights
-                callback=callback,
-                intercept=fit_intercept,
-            )
+            W, loss_history = self._train(X, Y, W, epochs, rng, callback, **settings)
         self.weights_ = W
-        self.loss_history_ = (
-            loss_history if xp is np else xp.asarray(loss_history, device=device(X))
-        )
+        self.loss_history_ = _history_like(loss_history, X)
         self._order_rng = rng  # a later partial_fit goes on with the same stream
         return self
 
@@ -144,10 +126,7 @@ class SGDClassifierBase(ClassLabels, ClassifierMixin, BaseEstimator):
         -------
         self
         """
-        learning_rate = check_positive_number("learning_rate", self.learning_rate)
-        batch_size = check_positive_int("batch_size", self.batch_size, allow_none=True)
-        shuffle = check_bool("shuffle", self.shuffle)
-        fit_intercept = check_bool("fit_intercept", self.fit_intercept)
+        settings = self._settings()
         first = not hasattr(self, "weights_")
         if first and classes is None:
             raise ValueError(
@@ -155,15 +134,14 @@ class SGDClassifierBase(ClassLabels, ClassifierMixin, BaseEstimator):
                 "whole data set, e.g. classes=np.unique(y_all), since one chunk may lack some."
             )
         X, y = check_fit_data(self, X, y, y_numeric=False, reset=first)
-        xp = get_namespace(X)
         if first:
             self._set_classes(
                 to_numpy(classes) if hasattr(classes, "shape") else np.asarray(classes)
             )
             self._order_rng = check_random_state(self.random_state)
-            shape = self._weights_shape(X.shape[1] + fit_intercept, len(self.classes_))
+            shape = self._weights_shape(X.shape[1] + settings["intercept"], len(self.classes_))
             self.weights_ = initial_weights(
-                None, shape, self._order_rng, numpy_dtype(X), fit_intercept
+                None, shape, self._order_rng, numpy_dtype(X), settings["intercept"]
             )
             self.loss_history_ = np.empty(0)
         elif classes is not None and not np.array_equal(np.unique(classes), self.classes_):
@@ -172,22 +150,38 @@ class SGDClassifierBase(ClassLabels, ClassifierMixin, BaseEstimator):
                 f"to partial_fit, {self.classes_!r}."
             )
         Y = self._encode_targets(self._class_indices(to_numpy(y)), len(self.classes_))
-        W, loss_history = sgd(
-            X,
-            like(Y, X),
-            weights_as(self.weights_, X),
-            model=self._model,
-            learning_rate=learning_rate,
-            epochs=1,
-            batch_size=batch_size,
-            shuffle=shuffle,
-            rng=self._order_rng,
-            intercept=fit_intercept,
-        )
+        W = weights_as(self.weights_, X)
+        W, loss_history = self._train(X, like(Y, X), W, 1, self._order_rng, None, **settings)
         self.weights_ = W
         history = np.append(to_numpy(self.loss_history_), loss_history)
-        self.loss_history_ = history if xp is np else xp.asarray(history, device=device(X))
+        self.loss_history_ = _history_like(history, X)
         return self
+
+    def _train(self, X, Y, W, epochs, rng, callback, **settings) -> tuple[Any, np.ndarray]:
+        """Run the training loop that suits X: the one place where an engine is chosen.
+
+        Every branch makes the lesson's updates, with the same seeded orders, loss history and
+        divergence check; X: (n, d), Y: (n,) or (n, K), W: (d+1,) or (d+1, K).
+        """
+        run = dict(settings, epochs=epochs, rng=rng, callback=callback)
+        if is_dask_array(X):  # row chunks, never gathered: full batch, a tree sum per epoch
+            sums = partial(compiled_gradient_sum, threads=1) if compiled.AVAILABLE else gradient_sum
+            return full_batch_descent_chunked(X, Y, W, gradient_sum=sums, **run)
+        if get_namespace(X) is not np:  # PyTorch, CuPy, ...: the loop in their library
+            return array_api_sgd(X, Y, W, **run)
+        if compiled.AVAILABLE and type(X) is np.ndarray:  # numba: the epochs compiled
+            return compiled_sgd(X, Y, W, **run)
+        return sgd(X, Y, W, **run)  # the lesson's loop, NumPy
+
+    def _settings(self) -> dict[str, Any]:
+        """The hyperparameters every loop takes, checked (``epochs`` apart: one in partial_fit)."""
+        return {
+            "model": self._model,
+            "learning_rate": check_positive_number("learning_rate", self.learning_rate),
+            "batch_size": check_positive_int("batch_size", self.batch_size, allow_none=True),
+            "shuffle": check_bool("shuffle", self.shuffle),
+            "intercept": check_bool("fit_intercept", self.fit_intercept),
+        }
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -249,3 +243,23 @@ class SGDClassifierBase(ClassLabels, ClassifierMixin, BaseEstimator):
 
     def _class_index(self, Z: Array) -> np.ndarray:
         raise NotImplementedError
+
+
+def _in_memory_problem(
+    model: SGDClassifierBase, X: Any, y: Any, init_weights: Any, rng: np.random.Generator
+) -> tuple[Any, Any, Any]:
+    """(X, Y, W) for ``model.fit`` on arrays in memory: checked data, the targets Y (n,) or
+    (n, K) and the starting weights W (d+1,) or (d+1, K), all in X's library and dtype."""
+    X, y = check_fit_data(model, X, y, y_numeric=False)
+    classes, y_index = model._set_classes(to_numpy(y))  # labels are sorted on the host
+    Y = model._encode_targets(y_index, len(classes))  # (n,) or (n, K)
+    intercept = check_bool("fit_intercept", model.fit_intercept)
+    shape = model._weights_shape(X.shape[1] + intercept, len(classes))
+    W = initial_weights(init_weights, shape, rng, numpy_dtype(X), intercept)  # draws first
+    return X, like(Y, X), like(W, X)
+
+
+def _history_like(loss_history: np.ndarray, X: Any) -> Any:
+    """The loss history as an array of X's library on X's device (NumPy for NumPy and Dask)."""
+    xp = get_namespace(X)
+    return loss_history if xp is np else xp.asarray(loss_history, device=device(X))
