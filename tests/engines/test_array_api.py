@@ -10,6 +10,7 @@ from sklearn.datasets import load_digits
 
 from dlcourse.activations import log_softmax, sigmoid, softmax
 from dlcourse.data import load_iris_binary
+from dlcourse.engines.array_api_training import array_api_gradient_sum, array_api_sgd
 from dlcourse.losses import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -18,6 +19,7 @@ from dlcourse.losses import (
     mean_squared_error,
 )
 from dlcourse.models import LinearRegression, LogisticRegression, SoftmaxRegression
+from dlcourse.training import sgd
 
 torch = pytest.importorskip("torch")
 
@@ -168,3 +170,38 @@ def test_partial_fit_on_tensors_equals_one_numpy_epoch():
         model.partial_fit(tensor(X[chunk]), tensor(y[chunk]), classes=torch.arange(10))
     assert_same(model.weights_, expected.weights_)
     assert isinstance(model.loss_history_, torch.Tensor) and len(model.loss_history_) == 3
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_gradient_sum_on_tensors_is_the_closed_form(device):
+    # Σ x (ŷ - y)ᵀ and Σ loss of softmax regression, on the device, against NumPy written out
+    X, y = digits()
+    Y = np.eye(10)[y]
+    W = np.random.default_rng(3).normal(size=(65, 10)) * 0.1
+    G, total = array_api_gradient_sum(
+        tensor(X, device), tensor(Y, device), tensor(W, device), model="softmax", intercept=True
+    )
+    X1 = np.column_stack([np.ones(len(X)), X])
+    Z = X1 @ W
+    log_P = Z - Z.max(axis=1, keepdims=True)
+    log_P -= np.log(np.exp(log_P).sum(axis=1, keepdims=True))
+    assert_same(G, X1.T @ (np.exp(log_P) - Y), 1e-10, device=device)
+    np.testing.assert_allclose(total, -np.sum(Y * log_P), rtol=1e-12)
+
+
+@pytest.mark.parametrize("batch_size", [1, 9, None])
+def test_the_loop_on_tensors_is_the_numpy_loop(batch_size):
+    # the engine's loop makes the lesson's updates: the same weights and loss history as
+    # dlcourse.training.sgd, the weights given left as they were
+    X, y = load_iris_binary()
+    X, y = X[::3], y[::3].astype(float)  # 34 samples: 9 does not divide it
+    w0 = np.random.default_rng(2).normal(size=5)
+    settings = dict(model="logistic", learning_rate=0.1, epochs=3, batch_size=batch_size)
+    w, history = sgd(X, y, w0, rng=np.random.default_rng(4), **settings)
+    w0_t = tensor(w0)
+    w_t, history_t = array_api_sgd(
+        tensor(X), tensor(y), w0_t, rng=np.random.default_rng(4), **settings
+    )
+    assert_same(w_t, w, 1e-12)
+    np.testing.assert_allclose(history_t, history, rtol=1e-12)
+    assert_same(w0_t, w0, 0)
