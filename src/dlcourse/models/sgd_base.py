@@ -9,6 +9,7 @@ chunks), is decided in one place, :meth:`SGDClassifierBase._train`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -157,7 +158,16 @@ class SGDClassifierBase(ClassLabels, ClassifierMixin, BaseEstimator):
         self.loss_history_ = _history_like(history, X)
         return self
 
-    def _train(self, X, Y, W, epochs, rng, callback, **settings) -> tuple[Any, np.ndarray]:
+    def _train(
+        self,
+        X: Any,
+        Y: Any,
+        W: Any,
+        epochs: int,
+        rng: np.random.Generator,
+        callback: Callable[[int, float], None] | None,
+        **settings: Any,
+    ) -> tuple[Any, np.ndarray]:
         """Run the training loop that suits X: the one place where an engine is chosen.
 
         Every branch makes the lesson's updates, with the same seeded orders, loss history and
