@@ -92,14 +92,3 @@ def test_no_two_modules_share_a_name():
 
 def _folders(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_dir() and p.name != "__pycache__"]
-
-
-def test_the_lessons_math_never_imports_an_engine():
-    math = ["activations", "losses", "training", "normal_equation", "data", "metrics"]
-    found = {
-        name: imported
-        for name in math
-        for imported in _imported(PACKAGE / f"{name}.py")
-        if imported.startswith("dlcourse.engines")
-    }
-    assert found == {}

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlcourse.engines.array_api import get_namespace
+from dlcourse.array_namespace import get_namespace
 
 __all__ = [
     "identity",

@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from dlcourse.activations import _as_float, log_softmax
-from dlcourse.engines.array_api import get_namespace
+from dlcourse.array_namespace import get_namespace
 
 __all__ = [
     "binary_cross_entropy",

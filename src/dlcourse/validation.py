@@ -16,7 +16,7 @@ import numpy as np
 from array_api_compat import is_dask_array
 from sklearn.utils.validation import validate_data
 
-from dlcourse.engines.array_api import (
+from dlcourse.array_namespace import (
     device,
     dispatch_namespace,
     get_namespace,

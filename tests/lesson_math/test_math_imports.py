@@ -13,11 +13,10 @@ MATH_MODULES = [
     "normal_equation.py",
     "data.py",
     "metrics.py",
-    # these three still take get_namespace from dlcourse.engines.array_api; the namespace
-    # helpers are to move out of engines/ (strict: the test says so once they have moved)
-    pytest.param("losses.py", marks=pytest.mark.xfail(strict=True, reason="array namespace")),
-    pytest.param("activations.py", marks=pytest.mark.xfail(strict=True, reason="array namespace")),
-    pytest.param("validation.py", marks=pytest.mark.xfail(strict=True, reason="array namespace")),
+    "losses.py",
+    "activations.py",
+    "validation.py",
+    "array_namespace.py",
 ]
 
 

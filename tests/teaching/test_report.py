@@ -85,7 +85,9 @@ def test_figures_key_follows_the_data_the_code_and_the_style():
     key = figures_key(data, sources)
     assert figures_key({"seed": 0, "loss": [0.5, 0.25]}, sources) == key  # order is not data
     assert figures_key({"loss": [0.5, 0.25 + 1e-16], "seed": 0}, sources) != key
-    plots_lesson = Path(report.__file__).parent / "figures" / "lesson_figures.py"
+    plots_lesson = (
+        Path(report.__file__).parents[1] / "lessons" / "lesson1" / "figures" / "lesson_figures.py"
+    )
     assert figures_key(data, [*sources, plots_lesson]) != key
     import matplotlib
 

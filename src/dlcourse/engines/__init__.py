@@ -8,7 +8,8 @@ one branch, ``SGDClassifierBase._train``.
   :mod:`~dlcourse.engines.compiled_training` runs the training loop's epochs with them;
 - :mod:`~dlcourse.engines.gram`: the normal equation in one cache-friendly pass, with a QR
   fallback (TSQR) for ill-conditioned data;
-- :mod:`~dlcourse.engines.array_api`: one code path for NumPy, PyTorch and CuPy arrays;
-  :mod:`~dlcourse.engines.array_api_training`: the training loop in such a library;
+- :mod:`~dlcourse.engines.array_api_training`: the training loop in PyTorch or CuPy (the
+  math's one code path for every array library is :mod:`dlcourse.array_namespace`, not an
+  engine);
 - :mod:`~dlcourse.engines.chunked`: Dask arrays, chunk by chunk, never gathered.
 """

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from dlcourse.engines.array_api import device, get_namespace, to_numpy
+from dlcourse.array_namespace import device, get_namespace, to_numpy
 from dlcourse.training import MODELS, check_epoch, logits
 
 __all__ = ["array_api_gradient_sum", "array_api_sgd", "array_api_summed_gradient"]

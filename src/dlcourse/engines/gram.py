@@ -23,7 +23,7 @@ import threadpoolctl
 from numpy.typing import NDArray
 from scipy.linalg import LinAlgWarning
 
-from dlcourse.engines.array_api import device, get_namespace, to_numpy
+from dlcourse.array_namespace import device, get_namespace, to_numpy
 from dlcourse.normal_equation import _cholesky
 
 __all__ = ["gram", "min_norm_from_r", "solve_auto", "solve_gram"]

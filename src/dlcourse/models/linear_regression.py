@@ -7,8 +7,8 @@ from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted
 
+from dlcourse.array_namespace import get_namespace, weights_as
 from dlcourse.data import add_bias
-from dlcourse.engines.array_api import get_namespace, weights_as
 from dlcourse.engines.chunked import is_dask_array, solve_auto_chunked
 from dlcourse.engines.gram import solve_auto
 from dlcourse.normal_equation import least_squares, normal_equation_inverse, normal_equation_solve

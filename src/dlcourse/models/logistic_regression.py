@@ -6,7 +6,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from dlcourse.activations import sigmoid
-from dlcourse.engines.array_api import get_namespace
+from dlcourse.array_namespace import get_namespace
 from dlcourse.models.sgd_base import SGDClassifierBase
 
 __all__ = ["LogisticRegression"]

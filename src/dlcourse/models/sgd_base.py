@@ -18,8 +18,7 @@ from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from dlcourse.engines import compiled
-from dlcourse.engines.array_api import (
+from dlcourse.array_namespace import (
     device,
     get_namespace,
     like,
@@ -27,6 +26,7 @@ from dlcourse.engines.array_api import (
     to_numpy,
     weights_as,
 )
+from dlcourse.engines import compiled
 from dlcourse.engines.array_api_training import array_api_sgd
 from dlcourse.engines.chunked import full_batch_descent_chunked, is_dask_array
 from dlcourse.engines.compiled_training import compiled_gradient_sum, compiled_sgd

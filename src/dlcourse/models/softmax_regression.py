@@ -6,8 +6,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from dlcourse.activations import softmax
+from dlcourse.array_namespace import get_namespace
 from dlcourse.data import one_hot
-from dlcourse.engines.array_api import get_namespace
 from dlcourse.models.sgd_base import SGDClassifierBase
 from dlcourse.validation import RandomState
 
