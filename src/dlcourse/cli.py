@@ -69,9 +69,12 @@ def _parser() -> argparse.ArgumentParser:
 
     known = lessons()
     for lesson in known.values():
-        if lesson.run is not None:
+        if lesson.run is not None and lesson.name not in _COMMANDS:
             _add_lesson_command(commands, lesson)
-    experiments = {name: lesson for lesson in known.values() for name in lesson.experiments()}
+    experiments: dict[str, Any] = {}
+    for lesson in known.values():  # the first lesson keeps a name two lessons give
+        for name in _experiments(lesson):
+            experiments.setdefault(name, lesson)
     if experiments:
         _add_experiment_command(commands, experiments)
     default = default_lesson().name
@@ -128,27 +131,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK")
     check.add_argument("--json", action="store_true", help="print the results as JSON")
-    check.add_argument(
-        "--timeout",
-        type=_positive_seconds,
-        default=60.0,
-        metavar="S",
-        help="seconds one cell may run before it is interrupted (default: 60)",
-    )
-    check.add_argument(
-        "--total-timeout",
-        type=_positive_seconds,
-        default=600.0,
-        metavar="S",
-        help="seconds one whole notebook may take, its checks included (default: 600)",
-    )
-    check.add_argument(
-        "--memory",
-        type=_positive_int,
-        default=2048,
-        metavar="MB",
-        help="memory one notebook's kernel may allocate (default: 2048)",
-    )
+    _add_limits(check)
+    _add_lesson_choice(check, known, None)
     check.set_defaults(run=commands_.check)
 
     grade = commands.add_parser(
@@ -168,27 +152,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes (default: the number of cores)",
     )
-    grade.add_argument(
-        "--timeout",
-        type=_positive_seconds,
-        default=60.0,
-        metavar="S",
-        help="seconds one cell may run before it is interrupted (default: 60)",
-    )
-    grade.add_argument(
-        "--total-timeout",
-        type=_positive_seconds,
-        default=600.0,
-        metavar="S",
-        help="seconds one whole notebook may take, its checks included (default: 600)",
-    )
-    grade.add_argument(
-        "--memory",
-        type=_positive_int,
-        default=2048,
-        metavar="MB",
-        help="memory one notebook's kernel may allocate (default: 2048)",
-    )
+    _add_limits(grade)
     grade.add_argument(
         "--scheduler",
         default=None,
@@ -196,8 +160,20 @@ def _parser() -> argparse.ArgumentParser:
         help="grade on a Dask cluster: the address of its distributed scheduler",
     )
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_lesson_choice(grade, known, None)
     grade.set_defaults(run=commands_.grade)
     return parser
+
+
+_COMMANDS = {"experiment", "notebook", "start", "check", "grade"}  # a lesson cannot take these
+
+
+def _experiments(lesson: Any) -> list[str]:
+    """The names of a lesson's experiments; none when listing them fails (the others stay)."""
+    try:
+        return list(lesson.experiments())
+    except Exception:
+        return []
 
 
 def _add_lesson_command(commands: Any, lesson: Any) -> None:
@@ -239,13 +215,39 @@ def _add_experiment_command(commands: Any, experiments: dict[str, Any]) -> None:
     )
 
 
-def _add_lesson_choice(parser: argparse.ArgumentParser, known: dict, default: str) -> None:
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    """The limits of one notebook's run, which ``check`` and ``grade`` share."""
+    for option, kind, default, unit, text in (
+        (
+            "--timeout",
+            _positive_seconds,
+            60.0,
+            "S",
+            "seconds one cell may run before it is interrupted",
+        ),
+        (
+            "--total-timeout",
+            _positive_seconds,
+            600.0,
+            "S",
+            "seconds one whole notebook may take, its checks included",
+        ),
+        ("--memory", _positive_int, 2048, "MB", "memory one notebook's kernel may allocate"),
+    ):
+        parser.add_argument(
+            option, type=kind, default=default, metavar=unit, help=f"{text} (default: {default:g})"
+        )
+
+
+def _add_lesson_choice(parser: argparse.ArgumentParser, known: dict, default: str | None) -> None:
+    """``--lesson``: a lesson's name; without a default, each notebook's metadata says."""
+    said = default or "the lesson each notebook's metadata names"
     parser.add_argument(
         "--lesson",
         choices=list(known),
         default=default,
         metavar="LESSON",
-        help=f"which lesson: {', '.join(known)} (default: {default})",
+        help=f"which lesson: {', '.join(known)} (default: {said})",
     )
 
 

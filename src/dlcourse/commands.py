@@ -80,6 +80,7 @@ def check(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             total_timeout=args.total_timeout,
             memory_mb=args.memory,
+            lesson=args.lesson,
         )
     except KeyboardInterrupt:
         print("dlcourse check: stopped (Ctrl-C); nothing was graded to the end.", file=sys.stderr)
@@ -105,6 +106,7 @@ def grade(args: argparse.Namespace) -> int:
             memory_mb=args.memory,
             scheduler=args.scheduler,
             progress=not args.quiet,
+            lesson=args.lesson,
         )
     except ValueError as error:
         print(f"dlcourse grade: {clean_text(str(error))}", file=sys.stderr)

@@ -244,3 +244,19 @@ def test_the_learners_inputs_are_copies():
 
     check.exercise_1_2_gradient(modifying, quiet=True)
     assert seen and np.all(seen[0] == 0)
+
+
+def test_each_exercises_reference_passes_its_own_check(monkeypatch):
+    # the references live in dlcourse: calls into it are not counted against them here
+    monkeypatch.setattr("dlcourse.teaching.guards.reference_roots", lambda: ())
+    with_reference = [e for e in check.EXERCISES if e.reference is not None]
+    assert len(with_reference) == 9  # all but the two answers that are values
+    for exercise in with_reference:
+        result = check.CHECKS.run(exercise.id, exercise.reference, quiet=True)
+        assert result.passed, (exercise.id, result.message)
+
+
+def test_a_table_of_arrays_is_not_mistaken_for_a_placeholder():
+    table = {rate: np.array([100.0, 100.0]) for rate in (0.1, 0.01, 0.001, 0.0001)}
+    result = check.exercise_1_3_learning_rates(table, quiet=True)
+    assert result.status == "failed" and "number" in result.message

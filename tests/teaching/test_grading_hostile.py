@@ -112,6 +112,13 @@ def test_an_attack_in_the_notebook_gains_nothing(attack, baseline, tmp_path):
     assert _package_digest() == package  # the grader's own code is untouched
 
 
+def test_a_learners_name_that_shadows_a_builtin_changes_no_verdict(baseline, tmp_path):
+    # the grader's own cell runs among the learner's names: it must look none of them up
+    shadows = "def compile(model, lr=0.1):\n    return model\n\nexec = globals = print\n"
+    passed, report = _passed(_notebook(shadows), tmp_path / "shadows.ipynb")
+    assert passed == baseline, [r.message for r in report.results if not r.passed]
+
+
 def test_walking_up_the_callers_frames_finds_no_answer(baseline, tmp_path):
     replace = [
         ("def calc_gradient(y, y_hat, x_i):\n", FRAME_WALKER + "\n\ndef _unused(y, y_hat, x_i):\n")

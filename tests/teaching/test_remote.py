@@ -121,3 +121,20 @@ def test_the_kernel_side_is_one_module_that_imports_nothing_of_dlcourse():
         for alias in node.names
     ]
     assert not [name for name in imported if name and name.startswith("dlcourse")]
+
+
+def test_the_helpers_are_set_up_whatever_the_learners_names_shadow():
+    namespace = {"compile": lambda *a: 1 / 0, "exec": None, "globals": None, "print": None}
+    exec(install_code(("/nowhere",)), namespace)
+    published = []
+    namespace["__dlcourse_helpers"].publish = lambda data: published.append(
+        {"output_type": "display_data", "data": data}
+    )
+    namespace["double"] = lambda x: 2 * x
+
+    def run(code, timeout=None):
+        published.clear()
+        exec(code, namespace)
+        return list(published)
+
+    np.testing.assert_array_equal(RemoteFunction("double", run)(np.arange(3.0)), [0, 2, 4])

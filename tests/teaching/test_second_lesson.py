@@ -178,6 +178,11 @@ def test_a_second_lesson_in_one_folder_goes_through_the_whole_path(tiny, tmp_pat
     assert [r["status"] for r in records[1]["exercises"]] == ["passed", "passed"]
     assert records[1]["problems"] == [] and records[1]["lesson"] == "tiny"
 
+    # the instructor's --lesson wins over the notebook's own metadata, and says so
+    forced = json.loads(_dlcourse(env, "check", "--json", "--lesson", "lesson1", solution).stdout)
+    assert forced[0]["lesson"] == "lesson1" and len(forced[0]["exercises"]) == 11
+    assert "the notebook names the lesson 'tiny'; graded as 'lesson1'" in forced[0]["problems"]
+
     submissions = tmp_path / "class"
     submissions.mkdir()
     for name, source in (("ann", student), ("bob", solution), ("cat", solution)):

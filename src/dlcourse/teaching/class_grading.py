@@ -54,16 +54,20 @@ def grade_submission(
     *,
     total_timeout: float = 600.0,
     isolation: Isolation | None = None,
+    lesson: str | None = None,
 ) -> dict[str, Any]:
     """One submission's record, as ``dlcourse check --json`` writes it; never raises.
-    ``hidden``: folders its sandboxed kernel must not see (the class, the grades). A record
-    whose failure is the grader's, not the submission's, says so (``grader_failed``)."""
+    ``hidden``: folders its sandboxed kernel must not see (the class, the grades); ``lesson``:
+    the lesson to grade it as (by default the one its metadata names). A record whose failure
+    is the grader's, not the submission's, says so (``grader_failed``)."""
     from dlcourse.teaching.grading import grade_notebook
 
-    record: dict[str, Any] = {"notebook": path, "key": run_key(timeout, total_timeout, memory_mb)}
+    key = run_key(timeout, total_timeout, memory_mb, lesson)
+    record: dict[str, Any] = {"notebook": path, "key": key}
     try:
         report = grade_notebook(
             path,
+            lesson=lesson,
             timeout=timeout,
             total_timeout=total_timeout,
             memory_mb=memory_mb,
@@ -104,14 +108,14 @@ def _not_graded(reason: str) -> dict[str, Any]:
     return _not_graded_as(f"not graded: {reason}")
 
 
-def run_key(timeout: float, total_timeout: float, memory_mb: int) -> str:
+def run_key(timeout: float, total_timeout: float, memory_mb: int, lesson: str | None = None) -> str:
     """What a record depends on besides the file: the options, dlcourse's version and the
     source of every module of dlcourse and of every lesson (the checks, the references, the
     grader)."""
     import dlcourse
     from dlcourse.teaching.registry import lesson_folders
 
-    options = f"{dlcourse.__version__} {timeout!r} {total_timeout!r} {memory_mb!r}"
+    options = f"{dlcourse.__version__} {timeout!r} {total_timeout!r} {memory_mb!r} {lesson!r}"
     digest = hashlib.sha256(options.encode())
     for folder in [Path(dlcourse.__file__).parent, *lesson_folders()]:
         for source in sorted(folder.rglob("*.py")):
@@ -129,8 +133,10 @@ def grade_class(
     memory_mb: int = 2048,
     scheduler: str | None = None,
     progress: bool = True,
+    lesson: str | None = None,
 ) -> dict[str, Any]:
-    """Grade every submission under ``paths`` into ``out``; return a summary.
+    """Grade every submission under ``paths`` into ``out``; return a summary. ``lesson``
+    grades every submission as that lesson (by default, the one each notebook names).
 
     Ctrl-C stops the run: what was graded is written, the rest is left for the next run
     (the summary says ``interrupted``). Raises ValueError when nothing at all can be graded.
@@ -144,7 +150,7 @@ def grade_class(
         raise ValueError("nothing to grade: " + ("; ".join(notes) or "no paths were given"))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    key = run_key(timeout, total_timeout, memory_mb)
+    key = run_key(timeout, total_timeout, memory_mb, lesson)
     records = {
         path: record
         for path, record in previous_records(out / "grades.json").items()
@@ -162,6 +168,7 @@ def grade_class(
         "total_timeout": total_timeout,
         "memory_mb": memory_mb,
         "hidden": tuple(str(folder.resolve()) for folder in hidden),
+        "lesson": lesson,
     }
     interrupted, graded = False, 0
     try:
@@ -196,6 +203,7 @@ def check_notebooks(
     timeout: float = 60.0,
     total_timeout: float = 600.0,
     memory_mb: int = 2048,
+    lesson: str | None = None,
 ) -> list[dict[str, Any]]:
     """The record of each notebook, in order, each graded in a worker of its own as
     :func:`grade_class` does; a notebook that cannot be read gets a record saying why. The
@@ -203,6 +211,7 @@ def check_notebooks(
     paths = [str(path) for path in paths]
     folders = {str(Path(path).resolve().parent) for path in paths}
     options = {"timeout": timeout, "total_timeout": total_timeout, "memory_mb": memory_mb}
+    options["lesson"] = lesson
     options["hidden"] = tuple(sorted(folders))
     records = dict(_run(paths, options, 1, None, False))
     return [records[path] for path in paths]
@@ -220,7 +229,9 @@ def _run(
             yield from _run_on_dask(todo, partial(grade_submission, **options), scheduler, bar)
             return
         deadline = options["total_timeout"] + STARTUP_MARGIN_S
-        record_key = run_key(options["timeout"], options["total_timeout"], options["memory_mb"])
+        record_key = run_key(
+            options["timeout"], options["total_timeout"], options["memory_mb"], options["lesson"]
+        )
         with Isolation.open(memory_mb=options["memory_mb"]) as isolation:
             for path, record in run_jobs(
                 todo,

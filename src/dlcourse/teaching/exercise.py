@@ -61,5 +61,7 @@ class Exercise:
             raise ValueError(f"check must be a Python name, got {self.check!r}.")
         if not self.names or not all(name.isidentifier() for name in self.names):
             raise ValueError(f"names must be Python names, got {self.names!r}.")
+        if {"quiet", "hint"} & set(self.names):  # the check's own keyword arguments
+            raise ValueError(f"names must not be 'quiet' or 'hint', got {self.names!r}.")
         if len(self.hints) != 3:
             raise ValueError(f"hints must hold three levels, got {len(self.hints)}.")

@@ -32,13 +32,13 @@ from dlcourse.teaching.isolation import Isolation, KernelFolders, remove_tree
 from dlcourse.teaching.kernels import NO_IMAGES
 from dlcourse.teaching.limits import PROCESS_LIMIT, KernelLimits, limit_kernel
 from dlcourse.teaching.notebook_client import LimitedClient as _LimitedClient
-from dlcourse.teaching.registry import find_lesson
+from dlcourse.teaching.registry import find_lesson, lesson_name
 from dlcourse.teaching.remote import install_code
 from dlcourse.teaching.remote_checks import KernelDied, check_remotely, not_reached, run_in_kernel
 from dlcourse.teaching.submissions import read_submission
 from dlcourse.teaching.watchdog import GRACE_S, Watchdog
 
-__all__ = ["NotebookReport", "grade_notebook", "lesson_name"]
+__all__ = ["NotebookReport", "grade_notebook"]
 
 
 @dataclass
@@ -115,25 +115,22 @@ def grade_notebook(
     """
     submission = read_submission(path)  # read once; all work is on a copy
     notebook = submission.notebook
-    chosen = find_lesson(lesson or lesson_name(notebook))
-    exercises = chosen.exercises
+    named = lesson_name(notebook)
+    chosen = find_lesson(lesson or named)
     own = isolation is None
     isolation = isolation or Isolation.open(memory_mb=memory_mb, sandbox=sandbox)
     options = _Options(timeout, total_timeout, check_time_limit, memory_mb, output_mb)
     try:
         hide = (isolation.root, Path(path).resolve().parent, *map(Path, hidden))
-        results, problems = _grade(notebook, exercises, options, isolation, kernel_name, hide)
+        results, problems = _grade(
+            notebook, chosen.exercises, options, isolation, kernel_name, hide
+        )
     finally:
         if own:
             isolation.close()
+    if named not in (None, chosen.name):  # the instructor's --lesson over the notebook's own
+        problems.insert(0, f"the notebook names the lesson {named!r}; graded as {chosen.name!r}")
     return NotebookReport(str(path), results, problems, submission.digest, chosen.name)
-
-
-def lesson_name(notebook: Any) -> str | None:
-    """The lesson a notebook's metadata names (``metadata.dlcourse.lesson``), if any."""
-    meta = notebook.metadata.get("dlcourse", {})
-    name = meta.get("lesson") if isinstance(meta, dict) else None
-    return name if isinstance(name, str) else None
 
 
 @dataclass(frozen=True)

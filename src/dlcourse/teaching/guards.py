@@ -6,6 +6,7 @@ in a learner's kernel."""
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -55,8 +56,11 @@ def reference_roots() -> tuple[str, ...]:
     package = Path(__file__).parents[1]
     files = ["activations.py", "losses.py", "normal_equation.py", "training.py", "data.py"]
     folders = ["models", "engines", "lessons"]
-    found = [str(package / name) for name in files + folders]
-    return tuple(dict.fromkeys([*found, *map(str, lesson_folders())]))
+    found = [str(package / name) for name in files]
+    found += [
+        f"{folder}{os.sep}" for folder in [*(package / f for f in folders), *lesson_folders()]
+    ]
+    return tuple(dict.fromkeys(found))  # folders end in a separator: "sk" is not "sklearn"
 
 
 class _TooLong(BaseException):

@@ -14,10 +14,11 @@ import warnings
 from importlib.metadata import entry_points
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from dlcourse.teaching.syllabus import Lesson
 
-__all__ = ["default_lesson", "find_lesson", "lesson_folders", "lessons"]
+__all__ = ["default_lesson", "find_lesson", "lesson_folders", "lesson_name", "lessons"]
 
 ENTRY_POINTS = "dlcourse.lessons"
 
@@ -30,7 +31,9 @@ def lessons() -> dict[str, Lesson]:
     found: dict[str, Lesson] = {}
     for module in sorted(pkgutil.iter_modules(dlcourse.lessons.__path__), key=lambda m: m.name):
         if module.ispkg and find_spec(f"dlcourse.lessons.{module.name}.lesson") is not None:
-            _add(found, importlib.import_module(f"dlcourse.lessons.{module.name}.lesson").LESSON)
+            found[module.name] = importlib.import_module(
+                f"dlcourse.lessons.{module.name}.lesson"
+            ).LESSON
     for point in sorted(entry_points(group=ENTRY_POINTS), key=lambda p: p.name):
         try:
             lesson = point.load()
@@ -42,11 +45,14 @@ def lessons() -> dict[str, Lesson]:
 
 
 def _add(found: dict[str, Lesson], lesson: object) -> None:
+    """Add an installed lesson; one that is not a Lesson, or takes a name already taken, is
+    left out with a warning (the other lessons still work)."""
     if not isinstance(lesson, Lesson):
-        raise TypeError(f"a lesson must be a dlcourse Lesson, got {type(lesson).__name__}.")
-    if lesson.name in found:
-        raise ValueError(f"two lessons are called {lesson.name!r}.")
-    found[lesson.name] = lesson
+        warnings.warn(f"not a dlcourse Lesson, left out: {type(lesson).__name__}", stacklevel=3)
+    elif lesson.name in found:
+        warnings.warn(f"a second lesson called {lesson.name!r}, left out", stacklevel=3)
+    else:
+        found[lesson.name] = lesson
 
 
 def find_lesson(name: str | None = None) -> Lesson:
@@ -70,7 +76,18 @@ def lesson_folders() -> list[Path]:
     """The folder of every lesson's package (a kernel must be able to read them)."""
     folders = []
     for lesson in lessons().values():
-        spec = find_spec(lesson.package)
+        try:
+            spec = find_spec(lesson.package)
+        except (ImportError, ValueError):  # its package is gone: nothing of it to read
+            continue
         if spec is not None and spec.submodule_search_locations:
-            folders += [Path(path).resolve() for path in spec.submodule_search_locations]
+            for path in spec.submodule_search_locations:  # as imported, and the real folder
+                folders += dict.fromkeys([Path(path), Path(path).resolve()])
     return folders
+
+
+def lesson_name(notebook: Any) -> str | None:
+    """The lesson a notebook's metadata names (``metadata.dlcourse.lesson``), if any."""
+    meta = notebook.metadata.get("dlcourse", {})
+    name = meta.get("lesson") if isinstance(meta, dict) else None
+    return name if isinstance(name, str) else None

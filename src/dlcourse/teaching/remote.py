@@ -35,12 +35,20 @@ def decode(data: Any) -> Any:
 
 def install_code(roots: tuple[str, ...]) -> str:
     """The cell that sets the helpers up in the kernel: the module's source, run in a namespace
-    of its own, bound to the learner's names (``roots``: dlcourse's own answers)."""
+    of its own, bound to the learner's names (``roots``: dlcourse's own answers).
+
+    The cell runs among the learner's names, so it looks up none of them: ``exec``, ``compile``
+    and the namespace come from a lambda's own builtins and globals (a learner's function
+    called ``compile`` is not the builtin).
+    """
     source = inspect.getsource(kernel_side)
+    here = f"{_HELPERS}[0]"  # (the builtins, the learner's namespace, the module's namespace)
     return (
-        f"{_HELPERS} = {{'__name__': 'dlcourse_kernel_side'}}\n"
-        f"exec(compile({source!r}, '<dlcourse kernel side>', 'exec'), {_HELPERS})\n"
-        f"{_HELPERS} = {_HELPERS}['Helpers'](globals(), {tuple(roots)!r})\n"
+        f"{_HELPERS} = (lambda: None)\n"
+        f"{_HELPERS} = ({_HELPERS}.__builtins__, {_HELPERS}.__globals__, {{'__name__': 'k'}})\n"
+        f"{here}['exec']({here}['compile']({source!r}, '<dlcourse kernel side>', 'exec'), "
+        f"{_HELPERS}[2])\n"
+        f"{_HELPERS} = {_HELPERS}[2]['Helpers']({_HELPERS}[1], {tuple(roots)!r})\n"
     )
 
 

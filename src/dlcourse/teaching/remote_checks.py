@@ -91,7 +91,11 @@ def check_remotely(
     """Run each exercise's check here, on the learner's names as they are in the kernel. Any
     failure while one exercise is checked is that exercise's error, and only its."""
     names = sorted({name for exercise in exercises for name in exercise.names})
-    kinds = request(run, "defined", names)
+    try:
+        kinds = request(run, "defined", names)
+    except (TimeoutError, RuntimeError) as error:  # the helpers never got set up, say
+        why = f"the kernel did not answer the grader ({error})"
+        return [CheckResult(exercise.id, ERROR, f"{why}.") for exercise in exercises]
     kinds = kinds["result"] if isinstance(kinds.get("result"), dict) else {}
     checks = Checks(exercises)
     results = []

@@ -9,6 +9,7 @@ plain functions that import when called, so that listing lessons stays cheap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -67,6 +68,8 @@ class Lesson:
     experiments: Callable[[], Mapping[str, Experiment]] = field(default=dict, repr=False)
 
     def __post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.name):
+            raise ValueError(f"name must be lower-case letters, digits and _, got {self.name!r}.")
         ids = [exercise.id for exercise in self.exercises]
         if len(set(ids)) != len(ids):
             raise ValueError(f"exercise ids must be unique within a lesson, got {ids}.")
@@ -74,10 +77,3 @@ class Lesson:
     def notebook_source(self) -> str:
         """The text of its Jupytext source."""
         return resources.files(self.package).joinpath(self.notebook).read_text(encoding="utf-8")
-
-    def exercise(self, exercise_id: str) -> Exercise:
-        for exercise in self.exercises:
-            if exercise.id == exercise_id:
-                return exercise
-        known = [exercise.id for exercise in self.exercises]
-        raise ValueError(f"exercise must be one of {known}, got {exercise_id!r}.")
