@@ -260,3 +260,25 @@ def test_a_table_of_arrays_is_not_mistaken_for_a_placeholder():
     table = {rate: np.array([100.0, 100.0]) for rate in (0.1, 0.01, 0.001, 0.0001)}
     result = check.exercise_1_3_learning_rates(table, quiet=True)
     assert result.status == "failed" and "number" in result.message
+
+
+def test_a_hard_coded_learning_rate_is_said_as_observed_not_as_lambda_squared():
+    # 0.01 is λ² for the λ = 0.1 of one probe: a coincidence, not the cause
+    def step(w, x_i, y_i, learning_rate):
+        return w - 0.01 * calc_gradient(y_i, forward_pass(x_i, w), x_i).reshape(w.shape)
+
+    result = check.exercise_1_2_sgd_step(step, quiet=True)
+    assert "applied twice" not in result.message
+    assert "does not depend on the learning_rate" in result.message
+
+
+def test_a_sign_flipped_inside_the_gradient_is_located_there_not_in_the_step():
+    def flipped(y, y_hat, x_i):
+        return (y - y_hat) * x_i
+
+    def step(w, x_i, y_i, learning_rate):  # the step itself subtracts, as it should
+        return w - learning_rate * flipped(y_i, forward_pass(x_i, w), x_i).reshape(w.shape)
+
+    result = check.exercise_1_2_sgd_step(step, quiet=True)
+    assert "uphill" not in result.message and "do not add" not in result.message
+    assert "ŷ = σ(z) as the lesson does" in result.message and "opposite sign" in result.message

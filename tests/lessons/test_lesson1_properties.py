@@ -263,7 +263,7 @@ def test_a_wild_answer_gets_a_verdict_not_a_crash():
         return w - ((scipy.special.expit(x @ w) - y) * x).reshape(w.shape) / learning_rate
 
     result = check.exercise_1_2_sgd_step(step, quiet=True)
-    assert result.status == "failed" and "proportional to λ" in result.message
+    assert result.status == "failed" and "0.1 times as much, not 10 times" in result.message
 
 
 # ------------------------------------------- every property, broken by a hand-made function

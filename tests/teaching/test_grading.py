@@ -71,6 +71,11 @@ def test_a_planted_mistake_is_diagnosed_through_the_notebook(tmp_path):
     assert by_name["1.2 gradient"].status == "failed"
     assert "sign is flipped" in by_name["1.2 gradient"].message
     assert by_name["1.1 normal equation"].passed and not report.passed
+    # the step calls that gradient: the mistake is located inside it, in the kernel, and the
+    # step (which does subtract) is not blamed
+    step = by_name["1.2 SGD update"].message
+    assert "as the lesson does" in step and "error ŷ − y has the opposite sign" in step
+    assert "uphill" not in step
 
 
 def test_check_json_carries_scores_and_properties(tmp_path, capsys):

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from dlcourse.teaching.attempt import TODO
-from dlcourse.teaching.check_result import NOT_DONE, PASSED, CheckResult, show
+from dlcourse.teaching.check_result import FAILED, NOT_DONE, PASSED, CheckResult, show
 from dlcourse.teaching.exercise import Exercise
+from dlcourse.teaching.localise import where
 from dlcourse.teaching.verdicts import judge
 
 __all__ = ["Checks"]
@@ -51,9 +53,14 @@ class Checks:
                 exercise.id,
                 exercise.properties(*answers),
                 success=exercise.success,
-                quiet=quiet,
+                quiet=True,
                 hint=f'check.hint("{exercise.id}")',
             )
+            if result.status == FAILED and not exercise.answer:
+                found = where(exercise, answers[0])  # a step before the last one is wrong
+                result = replace(result, message=found) if found else result
+            if not quiet:
+                show(result)
         if result.status != PASSED:
             self.last_failed.append(exercise.id)
         if hint and not quiet:

@@ -7,16 +7,17 @@ Every function here raises :class:`~dlcourse.teaching.verdicts.Mistake` (or its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from dlcourse.teaching.verdicts import Mistake, NamedMistake
+from dlcourse.teaching.verdicts import Mistake, NamedMistake, _LearnerError
 
 __all__ = [
     "central_difference",
     "compare",
+    "compare_each",
     "evaluate_mistakes",
     "explain_difference",
     "numbers",
@@ -88,6 +89,50 @@ def compare(
             if np.shape(wrong) == got.shape and np.allclose(got, wrong, rtol=rtol, atol=1e-10):
                 raise NamedMistake(diagnosis)
     raise Mistake(explain_difference(got, expected, what))
+
+
+def compare_each(
+    cases: Sequence[tuple[Any, np.ndarray, Mapping[str, Any] | None, str]], *, rtol: float = 1e-6
+) -> None:
+    """:func:`compare` on several probes: ``(got, expected, mistakes, what)`` each.
+
+    A typical mistake is named only when it gives the learner's answer on *every* probe (where
+    the answer is right, the mistake must give the right answer too; where the learner's code
+    raised, given as a callable ``got``, the mistake must not be computable either), and when
+    it is the only one that does: a value that a mistake happens to produce on one probe (λ²
+    for a λ of 0.1 is 0.01, a hard-coded rate) is no evidence. Otherwise the first probe's
+    difference is described, without a name.
+    """
+    first: Exception | None = None
+    candidates: set[str] | None = None
+    ruled_out: set[str] = set()
+    for got, expected, mistakes, what in cases:
+        if callable(got):  # the learner's call itself, made here: it may raise
+            try:
+                got = got()
+            except _LearnerError as error:  # only mistakes that cannot run here either remain
+                first = first or error
+                ruled_out |= set(mistakes or {})
+                continue
+        try:
+            compare(got, expected, None, what=what, rtol=rtol)
+        except Mistake as mistake:
+            first = first or mistake
+        answer = numbers(got, what)
+        matching = {
+            diagnosis
+            for diagnosis, answers in (mistakes or {}).items()
+            for wrong in (answers if isinstance(answers, list) else [answers])
+            if np.size(wrong) == answer.size
+            and np.allclose(answer.ravel(), np.ravel(wrong), rtol=rtol, atol=1e-10)
+        }
+        candidates = matching if candidates is None else candidates & matching
+    if first is None:
+        return
+    candidates = (candidates or set()) - ruled_out
+    if len(candidates) == 1:
+        raise NamedMistake(candidates.pop())
+    raise first
 
 
 def explain_difference(got: np.ndarray, expected: np.ndarray, what: str) -> str:

@@ -44,6 +44,14 @@ class Exercise:
         The learner's answers are values (``TODO`` until written), not functions.
     summary : str
         One line on what is asked: the check's docstring.
+    quantities : tuple of (name, words)
+        The steps of the reference's computation, in order: the names of its local variables
+        (``"z"``, ``"y_hat"``, ...) and how the lesson writes them (``"z = xᵢ · w"``). A wrong
+        answer is localised by the first of them the learner's code never produces
+        (:mod:`dlcourse.teaching.localise`).
+    probe : callable, optional
+        ``probe() -> args``: the input the localisation runs both on, with no value that
+        coincides with another quantity (a λ that is not 0.1, asymmetric numbers).
     """
 
     id: str
@@ -55,6 +63,8 @@ class Exercise:
     reference: Callable[..., Any] | None = field(default=None, repr=False)
     answer: bool = False
     summary: str = field(default="", repr=False)
+    quantities: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    probe: Callable[[], tuple[Any, ...]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.check.isidentifier():

@@ -1,15 +1,14 @@
 """What runs in a learner's kernel while the grader checks it: calls of the learner's functions
 on plain data, with plain data back.
 
-The grader sends this module's source to the kernel once (:mod:`dlcourse.teaching.remote`) and
-runs it there in
-a namespace of its own; it is never imported in the kernel, so nothing the learner's code
-patched in ``dlcourse`` changes it, and it computes no answer, so patching it can change only
-the learner's own results. The grader imports the same module for :func:`encode` and
-:func:`decode`: one format both ways, JSON with arrays as their raw bytes (base64).
-:func:`decode` never runs code (no pickle): it accepts None, booleans, numbers, strings,
-lists, tuples, dicts and arrays of numeric dtypes; anything else arrives as an
-:class:`Opaque` value that names its type.
+The grader sends this module's source to the kernel once (:mod:`dlcourse.teaching.remote`),
+with :mod:`dlcourse.teaching.recorder`'s, and runs it there in a namespace of its own; it is
+never imported in the kernel, so nothing the learner's code patched in ``dlcourse`` changes
+it, and it computes no answer, so patching it can change only the learner's own results. The
+grader imports the same module for :func:`encode` and :func:`decode`: one format both ways,
+JSON with arrays as their raw bytes (base64). :func:`decode` never runs code (no pickle): it
+accepts None, booleans, numbers, strings, lists, tuples, dicts and arrays of numeric dtypes;
+anything else arrives as an :class:`Opaque` value that names its type.
 
 Replies go back as a display message of the MIME type :data:`MIME`, never through the
 kernel's stdout: a learner's print cannot look like one. Each carries the nonce of its request.
@@ -120,9 +119,11 @@ class Helpers:
         self,
         namespace: dict[str, Any],
         roots: tuple[str, ...],
+        recorder: Any = None,
         publish: Callable[[dict[str, Any]], None] = _publish,
     ) -> None:
         self.namespace, self.roots, self.publish = namespace, tuple(roots), publish
+        self.recorder = recorder  # dlcourse.teaching.recorder's functions, as sent
 
     def reply(self, nonce: str, **content: Any) -> None:
         self.publish({MIME: {"nonce": nonce, **content}})
@@ -164,6 +165,22 @@ class Helpers:
         content["printed"] = printed.getvalue()[-10000:]
         content["todo"] = bool(record is not None and getattr(record, "placeholders", 0))
         content["reference"] = list(dict.fromkeys(calls))[:5]
+        self.reply(nonce, **content)
+
+    def trace(self, nonce: str, name: str, payload: str) -> None:
+        """Call the learner's function ``name`` as :func:`record` does; reply with its result
+        and the values its code produced (or its exception)."""
+        function, args = self.namespace.get(name), decode(json.loads(payload))
+        content: dict[str, Any] = {}
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                skip = self.recorder["library_roots"](self.roots)
+                result, values = self.recorder["record"](function, args, skip)
+            content = {"result": encode(result), "values": [encode(v) for v in values]}
+        except BaseException as error:
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            content["error"] = [type(error).__name__, str(error)[:2000]]
         self.reply(nonce, **content)
 
     def _watch(self, calls: list[str]) -> Callable[..., None]:

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from dlcourse.teaching import kernel_side
+from dlcourse.teaching import kernel_side, recorder
 from dlcourse.teaching.attempt import TODO, current_attempt, not_done
 from dlcourse.teaching.guards import _TooLong
 from dlcourse.teaching.kernel_side import MIME, Opaque, encode
@@ -34,21 +34,27 @@ def decode(data: Any) -> Any:
 
 
 def install_code(roots: tuple[str, ...]) -> str:
-    """The cell that sets the helpers up in the kernel: the module's source, run in a namespace
-    of its own, bound to the learner's names (``roots``: dlcourse's own answers).
+    """The cell that sets the helpers up in the kernel: the sources of
+    :mod:`~dlcourse.teaching.recorder` and :mod:`~dlcourse.teaching.kernel_side`, each run in a
+    namespace of its own, bound to the learner's names (``roots``: dlcourse's own answers).
 
     The cell runs among the learner's names, so it looks up none of them: ``exec``, ``compile``
     and the namespace come from a lambda's own builtins and globals (a learner's function
     called ``compile`` is not the builtin).
     """
-    source = inspect.getsource(kernel_side)
-    here = f"{_HELPERS}[0]"  # (the builtins, the learner's namespace, the module's namespace)
-    return (
-        f"{_HELPERS} = (lambda: None)\n"
-        f"{_HELPERS} = ({_HELPERS}.__builtins__, {_HELPERS}.__globals__, {{'__name__': 'k'}})\n"
-        f"{here}['exec']({here}['compile']({source!r}, '<dlcourse kernel side>', 'exec'), "
-        f"{_HELPERS}[2])\n"
-        f"{_HELPERS} = {_HELPERS}[2]['Helpers']({_HELPERS}[1], {tuple(roots)!r})\n"
+    sources = [inspect.getsource(recorder), inspect.getsource(kernel_side)]
+    h = _HELPERS  # (the builtins, the learner's namespace, the recorder's, the helpers')
+    run = [
+        f"{h}[0]['exec']({h}[0]['compile']({source!r}, '<dlcourse kernel side>', 'exec'), {h}[{n}])"
+        for n, source in enumerate(sources, start=2)
+    ]
+    return "\n".join(
+        [
+            f"{h} = (lambda: None)",
+            f"{h} = ({h}.__builtins__, {h}.__globals__, {{'__name__': 'r'}}, {{'__name__': 'k'}})",
+            *run,
+            f"{h} = {h}[3]['Helpers']({h}[1], {tuple(roots)!r}, {h}[2])",
+        ]
     )
 
 
@@ -84,6 +90,20 @@ class RemoteFunction:
             type_name, message = reply["error"]
             raise _remote_exception(str(type_name))(message)
         return decode(reply.get("result"))
+
+    def record(self, *args: Any) -> tuple[Any, list[Any]]:
+        """The call as :func:`dlcourse.teaching.kernel_side.record` makes it, in the kernel:
+        ``(result, the values the learner's code produced)``; its exception is raised."""
+        payload = json.dumps(encode(list(args)))
+        try:
+            reply = request(self._run, "trace", self.name, payload)
+        except CallTooLong:
+            raise _TooLong from None
+        if "error" in reply:
+            type_name, message = reply["error"]
+            raise _remote_exception(str(type_name))(message)
+        values = reply.get("values", [])
+        return decode(reply.get("result")), [decode(v) for v in values][:400]
 
 
 def request(run: Callable[..., list[dict[str, Any]]], what: str, *args: Any) -> dict[str, Any]:

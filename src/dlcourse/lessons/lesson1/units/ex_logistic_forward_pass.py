@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from dlcourse.lessons.lesson1.probes import checks_rng, design, sigmoid
-from dlcourse.teaching.diagnosis import compare, numbers, require
+from dlcourse.teaching.diagnosis import compare_each, numbers, require
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.verdicts import Mistake, Property, call
 
@@ -55,12 +55,14 @@ def logistic_forward_pass(f: Callable) -> list[Property]:
         )
 
     def values() -> None:
+        cases = []
         for d, column in [(4, False), (4, True), (2, False)]:
             x_ = design(rng, 1, d)[0]
             w_ = rng.normal(size=(d + 1, 1) if column else d + 1)
             z = float(x_ @ w_.ravel())
             got = np.asarray(y_hat(w_, x_))
-            compare(got, np.asarray(sigmoid(z)), typical_mistakes(z), what="ŷ")
+            cases.append((got, np.asarray(sigmoid(z)), typical_mistakes(z), "ŷ"))
+        compare_each(cases)
 
     return [
         Property("one number for one sample", lambda: y_hat(w)),

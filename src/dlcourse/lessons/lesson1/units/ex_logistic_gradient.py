@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from dlcourse.lessons.lesson1.probes import bce, checks_rng, design, sigmoid
-from dlcourse.teaching.diagnosis import central_difference, compare, require, shaped
+from dlcourse.teaching.diagnosis import central_difference, compare_each, require, shaped
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.verdicts import Property, call
 
@@ -64,6 +64,7 @@ def logistic_gradient(f: Callable) -> list[Property]:
         )
 
     def values() -> None:
+        cases = []
         for d in (4, 2, 6):
             x_ = design(rng, 1, d)[0]
             for y in (0.0, 1.0):
@@ -72,13 +73,9 @@ def logistic_gradient(f: Callable) -> list[Property]:
                 numeric = central_difference(
                     lambda v, y=y, x_=x_: float(bce(y, sigmoid(x_ @ v))), w
                 )
-                compare(
-                    call(f, y, y_hat, x_),
-                    numeric,
-                    typical_mistakes(y, y_hat, x_),
-                    what="the gradient",
-                    rtol=1e-5,
-                )
+                got = call(f, y, y_hat, x_)
+                cases.append((got, numeric, typical_mistakes(y, y_hat, x_), "the gradient"))
+        compare_each(cases, rtol=1e-5)
 
     return [
         Property("one entry per weight", lambda: gradient(1.0, 0.3)),

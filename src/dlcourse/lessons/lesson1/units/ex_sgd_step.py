@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from dlcourse.lessons.lesson1.probes import bce, checks_rng, design, sigmoid, softmax_of
-from dlcourse.teaching.diagnosis import compare, numbers, require
+from dlcourse.teaching.diagnosis import compare_each, numbers, require
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.verdicts import Mistake, Property, call
 
@@ -71,11 +71,18 @@ def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
 
     def proportional() -> None:
         big, small = step(w, 0.1) - w, step(w, 0.01) - w
-        require(
-            np.allclose(big, 10 * small, rtol=1e-5, atol=1e-12),
-            "the change of the weights is not proportional to λ (λ = 0.1 moves them "
-            f"{np.abs(big).max() / max(np.abs(small).max(), 1e-300):.3g} times as far as "
-            "λ = 0.01): the step is λ times the gradient, once.",
+        if np.allclose(big, 10 * small, rtol=1e-5, atol=1e-12):
+            return
+        if np.allclose(big, small, rtol=1e-5, atol=1e-12):  # what it observed, nothing more
+            raise Mistake(
+                "the weights change by the same amount for λ = 0.1 and for λ = 0.01: the step "
+                "does not depend on the learning_rate it is given (is a number written in its "
+                "place, or is it not used?)."
+            )
+        ratio = np.abs(big).max() / max(np.abs(small).max(), 1e-300)
+        raise Mistake(
+            f"ten times the learning rate changes the weights {ratio:.3g} times as much, not "
+            "10 times: the step is λ times the gradient, with λ used once."
         )
 
     def descends() -> None:
@@ -114,13 +121,15 @@ def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
         )
 
     def values() -> None:
+        cases = []
         for dims, rate in [((4, 0.1)), ((2, 0.5)), ((4, 0.01))]:
             x_ = design(rng, 1, dims)[0]
             w_ = rng.normal(size=(dims + 1, K) if softmax else (dims + 1, 1))
             y_ = np.eye(K)[rng.integers(K)] if softmax else float(rng.integers(2))
             got = call(f, w_, x_, y_, rate)
             step_mistakes = typical_mistakes(w_, x_, y_, rate, gradient, softmax=softmax)
-            compare(got, w_ - rate * gradient(w_, x_, y_), step_mistakes, what="the new weights")
+            cases.append((got, w_ - rate * gradient(w_, x_, y_), step_mistakes, "the new weights"))
+        compare_each(cases)
 
     return [
         Property("keeps the shape of the weights", keeps_shape),
@@ -164,15 +173,43 @@ def typical_mistakes(
 def logistic_reference(
     w: np.ndarray, x_i: np.ndarray, y_i: float, learning_rate: float
 ) -> np.ndarray:
-    y_hat = sigmoid(x_i @ np.ravel(w))  # ŷ = σ(xᵢ · w)
-    return w - learning_rate * ((y_hat - y_i) * x_i).reshape(np.shape(w))  # w − λ (ŷ − y) xᵢ
+    z = x_i @ np.ravel(w)  # a number: z = xᵢ · w
+    y_hat = sigmoid(z)  # ŷ = σ(z)
+    error = y_hat - y_i  # ŷ − y
+    gradient = error * x_i  # (d+1,): ∂L/∂w = (ŷ − y) xᵢ
+    step = learning_rate * gradient  # λ ∇L
+    return w - step.reshape(np.shape(w))  # w − λ (ŷ − y) xᵢ, shaped like w
 
 
 def softmax_reference(
     W: np.ndarray, x_i: np.ndarray, y_i: np.ndarray, learning_rate: float
 ) -> np.ndarray:
-    y_hat = softmax_of(x_i @ W)  # (K,)
-    return W - learning_rate * np.outer(x_i, y_hat - y_i)  # (d+1, K): W − λ xᵢ (ŷ − y)ᵀ
+    z = x_i @ W  # (K,): z = xᵢ W
+    y_hat = softmax_of(z)  # (K,)
+    error = y_hat - y_i  # (K,): ŷ − y
+    gradient = np.outer(x_i, error)  # (d+1, K): xᵢ (ŷ − y)ᵀ
+    step = learning_rate * gradient  # λ ∇L
+    return W - step
+
+
+def _probe(softmax: bool) -> tuple[np.ndarray, np.ndarray, Any, float]:
+    """One step's input where no two quantities coincide: λ = 0.37, and a target y strictly
+    between 0 and 1 (with y = 1, ŷ − y would be −(1 − ŷ), and 1 − ŷ a quantity of its own)."""
+    rng = np.random.default_rng(7)
+    x = design(rng, 1, 4)[0]
+    if softmax:
+        return rng.normal(size=(5, 3)), x, np.array([0.1, 0.2, 0.7]), 0.37
+    return rng.normal(size=(5, 1)), x, 0.3, 0.37
+
+
+def _steps(prediction: str, error: str, gradient: str) -> tuple[tuple[str, str], ...]:
+    return (
+        ("z", "z = xᵢ · w" if prediction == "σ" else "z = xᵢ W"),
+        ("y_hat", f"prediction ŷ = {prediction}(z)"),
+        ("error", f"error {error}"),
+        ("gradient", f"gradient {gradient}"),
+        ("step", "step λ ∇L"),
+    )
 
 
 LOGISTIC = Exercise(
@@ -183,6 +220,8 @@ LOGISTIC = Exercise(
     success=LOGISTIC_SUCCESS,
     hints=LOGISTIC_HINTS,
     reference=logistic_reference,
+    quantities=_steps("σ", "ŷ − y", "(ŷ − y) xᵢ"),
+    probe=partial(_probe, False),
     summary="``sgd_step(w, x_i, y_i, learning_rate)`` must return w - λ (ŷ - y) xᵢ, shaped like w.",
 )
 SOFTMAX = Exercise(
@@ -193,5 +232,7 @@ SOFTMAX = Exercise(
     success=SOFTMAX_SUCCESS,
     hints=SOFTMAX_HINTS,
     reference=softmax_reference,
+    quantities=_steps("softmax", "ŷ − y", "xᵢ (ŷ − y)ᵀ"),
+    probe=partial(_probe, True),
     summary="``sgd_step(W, x_i, y_i, learning_rate)`` must return W - λ x (ŷ - y)ᵀ, shaped like W.",
 )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from dlcourse.lessons.lesson1.probes import checks_rng, design, softmax_of
-from dlcourse.teaching.diagnosis import compare, require, shaped
+from dlcourse.teaching.diagnosis import compare_each, require, shaped
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.verdicts import Property, call
 
@@ -60,11 +60,13 @@ def softmax_forward_pass(f: Callable) -> list[Property]:
         )
 
     def values() -> None:
+        cases = []
         for d_, K_ in [(4, 3), (2, 5)]:
             x_ = design(rng, 1, d_)[0]
             W_ = rng.normal(size=(d_ + 1, K_))
             z = x_ @ W_
-            compare(y_hat(W_, x_), softmax_of(z), typical_mistakes(z), what="ŷ")
+            cases.append((y_hat(W_, x_), softmax_of(z), typical_mistakes(z), "ŷ"))
+        compare_each(cases)
 
     return [
         Property("one probability per class", lambda: y_hat(W)),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from dlcourse.lessons.lesson1.probes import checks_rng, design, softmax_of
-from dlcourse.teaching.diagnosis import central_difference, compare, numbers, require, shaped
+from dlcourse.teaching.diagnosis import central_difference, compare_each, numbers, require, shaped
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.verdicts import Mistake, Property, call
 
@@ -55,6 +55,7 @@ def softmax_gradient(f: Callable) -> list[Property]:
         )
 
     def values() -> None:
+        cases = []
         for d_, K_ in [(4, 3), (2, 4)]:
             x_ = design(rng, 1, d_)[0]
             y_ = np.eye(K_)[rng.integers(K_)]
@@ -63,13 +64,10 @@ def softmax_gradient(f: Callable) -> list[Property]:
             numeric = central_difference(
                 lambda V, y_=y_, x_=x_: float(-y_ @ np.log(softmax_of(x_ @ V))), W
             )
-            compare(
-                gradient(y_, p, x_),
-                numeric,
-                typical_mistakes(y_, p, x_),
-                what="the gradient",
-                rtol=1e-5,
+            cases.append(
+                (gradient(y_, p, x_), numeric, typical_mistakes(y_, p, x_), "the gradient")
             )
+        compare_each(cases, rtol=1e-5)
 
     return [
         Property("the shape of W, (d+1, K)", lambda: gradient(y, y_hat)),
