@@ -282,3 +282,26 @@ def test_a_sign_flipped_inside_the_gradient_is_located_there_not_in_the_step():
     result = check.exercise_1_2_sgd_step(step, quiet=True)
     assert "uphill" not in result.message and "do not add" not in result.message
     assert "ŷ = σ(z) as the lesson does" in result.message and "opposite sign" in result.message
+
+
+def test_an_exception_is_told_with_the_learners_line_and_what_it_means():
+    import math
+
+    def softmax_with_math(z):
+        e = math.exp(z - np.max(z))
+        return e / e.sum()
+
+    result = check.exercise_1_4_softmax(softmax_with_math, quiet=True)
+    assert result.status == "error"
+    assert "at `e = math.exp(z - np.max(z))`" in result.message
+    assert "math module" in result.message and "np.exp" in result.message
+
+
+def test_a_forward_pass_that_ignores_its_weights_is_told_so():
+    fixed = np.zeros(5)
+
+    def forward(x_i, w):
+        return 1 / (1 + np.exp(-(x_i @ fixed)))
+
+    result = check.exercise_1_2_forward_pass(forward, quiet=True)
+    assert "does not use the w it is given" in result.message

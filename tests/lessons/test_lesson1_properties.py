@@ -25,6 +25,12 @@ def _sgd_logistic_in_place(w, x_i, y_i, learning_rate):
     return w
 
 
+def _sgd_logistic_on_a_copy(w, x_i, y_i, learning_rate):
+    w = w.copy()
+    w -= learning_rate * ((scipy.special.expit(x_i @ w) - y_i) * x_i).reshape(w.shape)
+    return w
+
+
 def _softmax_logsumexp(z):
     return np.exp(z - scipy.special.logsumexp(z, axis=-1, keepdims=True))
 
@@ -55,7 +61,7 @@ ALTERNATIVES = [
         ),
     ),
     (check.exercise_1_2_sgd_step, _sgd_logistic_lesson),
-    (check.exercise_1_2_sgd_step, _sgd_logistic_in_place),
+    (check.exercise_1_2_sgd_step, _sgd_logistic_on_a_copy),
     (check.exercise_1_4_softmax, lambda z: scipy.special.softmax(z, axis=-1)),
     (check.exercise_1_4_softmax, _softmax_logsumexp),
     (
@@ -438,3 +444,11 @@ def test_answering_with_the_librarys_own_function_scores_zero():
     assert result.status == "failed" and result.score == 0
     assert "dlcourse's own implementation (dlcourse.activations.softmax" in result.message
     assert check.exercise_1_4_softmax(lambda z: soft(z, axis=-1), quiet=True).passed  # SciPy's
+
+
+def test_changing_the_callers_array_in_place_is_named_with_the_argument():
+    # the notebook trains every learning rate from the same starting weights: a step that
+    # changes them in place starts the next run from the last one's weights
+    result = check.exercise_1_2_sgd_step(_sgd_logistic_in_place, quiet=True)
+    assert result.status == "failed" and "changes `w`" in result.message
+    assert "in place" in result.message

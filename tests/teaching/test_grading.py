@@ -66,8 +66,13 @@ def test_a_planted_mistake_is_diagnosed_through_the_notebook(tmp_path):
     notebook = _replace_in_code(
         build_notebook(student=False), "return (y_hat - y) * x_i", "return (y - y_hat) * x_i"
     )
+    notebook = _replace_in_code(
+        notebook, "    e = np.exp(z)", "    import math\n    e = math.exp(z)"
+    )
     report = grade_notebook(_write(notebook, tmp_path / "sign.ipynb"))
     by_name = {result.exercise: result for result in report.results}
+    # an exception in the kernel is told with the learner's line, read there
+    assert "at `e = math.exp(z)`" in by_name["1.4 softmax"].message
     assert by_name["1.2 gradient"].status == "failed"
     assert "sign is flipped" in by_name["1.2 gradient"].message
     assert by_name["1.1 normal equation"].passed and not report.passed

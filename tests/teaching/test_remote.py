@@ -138,3 +138,16 @@ def test_the_helpers_are_set_up_whatever_the_learners_names_shadow():
         return list(published)
 
     np.testing.assert_array_equal(RemoteFunction("double", run)(np.arange(3.0)), [0, 2, 4])
+
+
+def test_an_argument_changed_in_place_in_the_kernel_is_reported():
+    namespace, run = _kernel_like()
+
+    def scale(x):
+        x *= 2
+        return x
+
+    namespace["scale"] = scale
+    remote = RemoteFunction("scale", run)
+    np.testing.assert_array_equal(remote(np.ones(2)), [2, 2])
+    assert remote.changed == [0]

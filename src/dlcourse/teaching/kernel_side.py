@@ -146,6 +146,7 @@ class Helpers:
         result or its exception, what it printed, whether it reached a TODO placeholder and
         which of dlcourse's answers it called."""
         function, args = self.namespace.get(name), decode(json.loads(payload))
+        before = [a.copy() if isinstance(a, np.ndarray) else None for a in args]
         printed, calls = io.StringIO(), []
         content: dict[str, Any] = {}
         attempts = sys.modules.get("dlcourse.teaching.attempt")  # the notebook's own stubs
@@ -161,10 +162,15 @@ class Helpers:
             except BaseException as error:  # the grader reports it as the learner's exception
                 if isinstance(error, KeyboardInterrupt):
                     raise
-                content["error"] = [type(error).__name__, str(error)[:2000]]
+                content["error"] = self._error(error)
         content["printed"] = printed.getvalue()[-10000:]
         content["todo"] = bool(record is not None and getattr(record, "placeholders", 0))
         content["reference"] = list(dict.fromkeys(calls))[:5]
+        content["changed"] = [  # the arguments it changed in place
+            i
+            for i, (old, new) in enumerate(zip(before, args, strict=True))
+            if old is not None and not np.array_equal(old, new, equal_nan=old.dtype.kind in "fc")
+        ]
         self.reply(nonce, **content)
 
     def trace(self, nonce: str, name: str, payload: str) -> None:
@@ -180,8 +186,15 @@ class Helpers:
         except BaseException as error:
             if isinstance(error, KeyboardInterrupt):
                 raise
-            content["error"] = [type(error).__name__, str(error)[:2000]]
+            content["error"] = self._error(error)
         self.reply(nonce, **content)
+
+    def _error(self, error: BaseException) -> list[Any]:
+        """The learner's exception as data: its type's name, its message, the learner's line."""
+        line = None
+        if self.recorder is not None:
+            line = self.recorder["learner_line"](error, self.recorder["library_roots"](self.roots))
+        return [type(error).__name__, str(error)[:2000], line]
 
     def _watch(self, calls: list[str]) -> Callable[..., None]:
         roots = self.roots

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["RECORD_LIMIT", "library_roots", "record"]
+__all__ = ["RECORD_LIMIT", "learner_line", "library_roots", "record"]
 
 
 def library_roots(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -25,6 +25,21 @@ def library_roots(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
 
     roots = {sys.prefix, sys.base_prefix, *sysconfig.get_paths().values(), *extra}
     return tuple(sorted(root for root in roots if root))
+
+
+def learner_line(error: BaseException, skip: tuple[str, ...]) -> str | None:
+    """The line of the learner's code where ``error`` was raised or entered a library: the last
+    frame of its traceback outside ``skip`` and dlcourse's own kernel side, as written."""
+    import linecache
+
+    found = None
+    frame = error.__traceback__
+    while frame is not None:
+        name = frame.tb_frame.f_code.co_filename
+        if not name.startswith(skip) and not name.startswith(("<frozen", "<dlcourse")):
+            found = linecache.getline(name, frame.tb_lineno).strip() or found
+        frame = frame.tb_next
+    return found[:200] if found else None
 
 
 RECORD_LIMIT = 400  # values one traced call may record

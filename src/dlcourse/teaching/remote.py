@@ -70,6 +70,7 @@ class RemoteFunction:
     """
 
     timed_elsewhere = True  # its time limit is kept by the grader's watchdog, not an alarm
+    changed: list[int] | None = None  # the arguments the last call changed in place
 
     def __init__(self, name: str, run: Callable[[str], list[dict[str, Any]]]) -> None:
         self.name, self._run = name, run
@@ -81,14 +82,15 @@ class RemoteFunction:
         except CallTooLong:
             raise _TooLong from None
         sys.stdout.write(str(reply.get("printed", "")))
+        changed = reply.get("changed", [])
+        self.changed = [int(i) for i in changed] if isinstance(changed, list) else []
         if reply.get("todo"):
             not_done(None)
         record = current_attempt()
         if record is not None:
             record.reference_calls += [str(name) for name in reply.get("reference", [])]
         if "error" in reply:
-            type_name, message = reply["error"]
-            raise _remote_exception(str(type_name))(message)
+            raise _learners_exception(reply["error"])
         return decode(reply.get("result"))
 
     def record(self, *args: Any) -> tuple[Any, list[Any]]:
@@ -100,8 +102,7 @@ class RemoteFunction:
         except CallTooLong:
             raise _TooLong from None
         if "error" in reply:
-            type_name, message = reply["error"]
-            raise _remote_exception(str(type_name))(message)
+            raise _learners_exception(reply["error"])
         values = reply.get("values", [])
         return decode(reply.get("result")), [decode(v) for v in values][:400]
 
@@ -120,6 +121,15 @@ def request(run: Callable[..., list[dict[str, Any]]], what: str, *args: Any) -> 
         "the learner's kernel gave no answer (it may have been stopped)"
         + (f"; it printed {printed[-300:]!r}" if printed.strip() else "")
     )
+
+
+def _learners_exception(data: Any) -> Exception:
+    """The exception the learner's code raised in the kernel, rebuilt from its data: its type's
+    name, its message and, as ``learner_line``, the learner's line it came from."""
+    type_name, message, line = ([*data, None, None, None] if isinstance(data, list) else [])[:3]
+    error = _remote_exception(str(type_name))(str(message))
+    error.learner_line = str(line) if line else None  # type: ignore[attr-defined]
+    return error
 
 
 _exceptions: dict[str, type[Exception]] = {}

@@ -14,6 +14,7 @@ Stubs in the student notebook return ``not_done(placeholder)`` (functions) or ho
 from __future__ import annotations
 
 import contextlib
+import inspect
 import io
 import sys
 import warnings
@@ -35,6 +36,7 @@ from dlcourse.teaching.check_result import (
     show,
 )
 from dlcourse.teaching.guards import _TooLong, time_limit, watch_reference_calls
+from dlcourse.teaching.learner_errors import describe, learner_line_here
 
 __all__ = [
     "ERROR",
@@ -125,7 +127,34 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
             "your function prints its result instead of returning it: end it with "
             "`return ...` (it returned None)."
         )
+    changed = getattr(func, "changed", None)  # a remote function compares in its kernel
+    if changed is None:
+        changed = [i for i, (a, c) in enumerate(zip(args, copies, strict=True)) if _differ(a, c)]
+    if changed:
+        raise NamedMistake(_changed_message(func, changed[0]))
     return result
+
+
+def _differ(original: Any, passed: Any) -> bool:
+    """Whether the learner's function changed an array it was given (NaN equals NaN)."""
+    return isinstance(original, np.ndarray) and not np.array_equal(
+        original, passed, equal_nan=original.dtype.kind in "fc"
+    )
+
+
+def _changed_message(func: Callable[..., Any], index: int) -> str:
+    """What changing an argument in place does to the caller, naming the argument."""
+    try:
+        names = list(inspect.signature(func).parameters)
+    except (TypeError, ValueError):
+        names = []
+    name = f"`{names[index]}`" if index < len(names) else f"argument {index + 1}"
+    return (
+        f"your function changes {name}, the array it was given, in place (`-=`, `+=`, "
+        "an assignment to its entries): the caller's array changes too, so the training data "
+        "or the starting weights of the next run are not what they were. Compute into a new "
+        "array (w = w - ...), or work on a copy."
+    )
 
 
 def judge(
@@ -198,7 +227,7 @@ def _test_each(
             too_slow = isinstance(mistake, TooSlow)
         except _LearnerError as wrapped:
             cause = wrapped.__cause__ or wrapped
-            text = f"your code raised {type(cause).__name__}: {cause}. {_hint_for(cause)}".strip()
+            text = describe(cause, learner_line_here(cause))
             results.append(PropertyResult(prop.name, False, text))
             first = first or text
             if index == 0:
@@ -213,14 +242,3 @@ def _test_each(
             ]
             break
     return results, (named, error, first)
-
-
-def _hint_for(error: BaseException) -> str:
-    text = str(error)
-    if "matmul" in text or ("shapes" in text and "not aligned" in text):
-        return "Check the shapes of the factors of each product, and their order."
-    if "could not be broadcast" in text:
-        return "Two arrays of incompatible shapes were combined; print their shapes."
-    if "ingular matrix" in text:
-        return "The matrix you invert is singular; check which product you invert."
-    return ""

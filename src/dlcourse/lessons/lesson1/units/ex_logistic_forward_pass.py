@@ -9,7 +9,7 @@ import numpy as np
 from dlcourse.lessons.lesson1.probes import checks_rng, design, sigmoid
 from dlcourse.teaching.diagnosis import compare_each, numbers, require
 from dlcourse.teaching.exercise import Exercise
-from dlcourse.teaching.verdicts import Mistake, Property, call
+from dlcourse.teaching.verdicts import Mistake, NamedMistake, Property, call
 
 SUCCESS = "correct: ŷ = σ(x · w), also for w as a (d+1, 1) column."
 HINTS = (
@@ -48,6 +48,16 @@ def logistic_forward_pass(f: Callable) -> list[Property]:
 
     def grows_with_bias() -> None:
         low, high = y_hat(w - np.eye(5)[0]), y_hat(w + np.eye(5)[0])
+        if low == high and y_hat(2 * w + 1) == y_hat(w):  # what was seen, whatever the cause
+            raise NamedMistake(
+                "ŷ stays the same whatever the weights w: the function does not use the w it "
+                "is given (is a variable of the notebook used in its place?)."
+            )
+        if low == high:
+            raise NamedMistake(
+                "ŷ stays the same when the bias weight w₀ changes: the weight of the 1 in front "
+                "of x is left out of z = x · w."
+            )
         require(
             high > low,
             "a larger bias weight w₀ lowers ŷ: σ grows with z = x · w, so a sign is flipped "
@@ -76,7 +86,8 @@ def logistic_forward_pass(f: Callable) -> list[Property]:
 def typical_mistakes(z: float) -> dict[str, np.ndarray]:
     return {
         "it returns the logit z: apply the sigmoid to get a probability.": np.asarray(z),
-        "the sign in the exponent is flipped: σ(z) = 1 / (1 + e^(-z)).": np.asarray(sigmoid(-z)),
+        "ŷ is σ(−z), which is also 1 − σ(z), the probability of class 0: check the sign in "
+        "the exponent, σ(z) = 1 / (1 + e^(−z)), or a `1 −` in front of σ.": np.asarray(sigmoid(-z)),
     }
 
 

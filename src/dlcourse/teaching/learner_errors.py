@@ -1,0 +1,82 @@
+"""A learner's exception in the learner's terms: where in their code it came from, and what
+NumPy's message means for code like theirs. Says what the message means, never a guess at the
+fix it cannot see."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+__all__ = ["describe", "learner_line_here"]
+
+_MEANINGS: list[tuple[str, str]] = [
+    (
+        r"only (?:0-dimensional|length-1|size-1) arrays can be converted to Python scalars",
+        "a function of Python's math module (math.exp, math.log, ...) or float() got an "
+        "array: they take one number at a time; NumPy's np.exp, np.log, ... work on arrays.",
+    ),
+    (
+        r"truth value of an array with more than one element is ambiguous",
+        "an `if`, `and`, `or` or `not` met an array of several values: decide element by "
+        "element (np.where) or say which you mean (.any(), .all()).",
+    ),
+    (
+        r"matmul: Input operand \d does not have enough dimensions",
+        "one side of an @ product is a single number: @ multiplies arrays; scale by a number "
+        "with *.",
+    ),
+    (
+        r"matmul: Input operand \d has a mismatch in its core dimension|shapes .* not aligned",
+        "the sizes inside an @ product differ: (a, k) @ (k, b) needs the same k on both sides. "
+        "Print the shapes of both factors; one may be transposed, in the wrong order, or have "
+        "a column too many.",
+    ),
+    (
+        r"operands could not be broadcast together with shapes",
+        "two arrays whose shapes do not fit were combined element by element (+, −, *, /): "
+        "print both shapes.",
+    ),
+    (
+        r"axis -?\d+ is out of bounds for array of dimension",
+        "an axis the array does not have: one sample is a 1-D array, whose only axis is 0; "
+        "axis=-1, the last axis, means the same for one sample and for a batch.",
+    ),
+    (
+        r"cannot reshape array of size \d+ into shape",
+        "a shape written as numbers does not fit this input: take sizes from the arrays "
+        "themselves (x.shape, len(x)), not from the Iris data.",
+    ),
+    (
+        r"arrays used as indices must be of integer|only integers, slices",
+        "an array of floats (or a one-hot vector) was used as an index.",
+    ),
+    (
+        r"[Ss]ingular matrix",
+        "the matrix you invert is singular: check which product you invert.",
+    ),
+    (
+        r"is not defined",
+        "a name your function uses is defined nowhere it can see (a typo, or a variable of "
+        "another cell that does not exist when the check runs).",
+    ),
+]
+
+
+def describe(error: BaseException, line: str | None) -> str:
+    """``your code raised TypeError at `line`: message. What it means.``"""
+    text = str(error).strip()
+    where = f" at `{line}`" if line else ""
+    meaning = next((m for pattern, m in _MEANINGS if re.search(pattern, text)), "")
+    return f"your code raised {type(error).__name__}{where}: {text}. {meaning}".strip()
+
+
+def learner_line_here(error: BaseException) -> str | None:
+    """The learner's line of an exception raised in this process (``learner_line`` of one
+    from a kernel is already there)."""
+    line = getattr(error, "learner_line", None)
+    if line is not None:
+        return line
+    import dlcourse
+    from dlcourse.teaching.recorder import learner_line, library_roots
+
+    return learner_line(error, library_roots((str(Path(dlcourse.__file__).parent),)))
