@@ -6,6 +6,7 @@ in a learner's kernel."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import sys
@@ -51,6 +52,13 @@ def watch_reference_calls():
 def reference_roots() -> tuple[str, ...]:
     """The source files and folders of dlcourse's own answers to the exercises: the lesson's
     math, the models, the engines, and the folder of every lesson (its solved exercises)."""
+    from dlcourse.teaching.registry import lessons
+
+    return _roots(tuple(lesson.package for lesson in lessons().values()))
+
+
+@functools.cache  # read at every call of a learner's function: made once per set of lessons
+def _roots(packages: tuple[str, ...]) -> tuple[str, ...]:
     from dlcourse.teaching.registry import lesson_folders
 
     package = Path(__file__).parents[1]
