@@ -69,13 +69,18 @@ def test_a_planted_mistake_is_diagnosed_through_the_notebook(tmp_path):
     notebook = _replace_in_code(
         notebook, "    e = np.exp(z)", "    import math\n    e = math.exp(z)"
     )
+    notebook = _replace_in_code(notebook, "inv(X.T @ X)", "inv(X.T * X)")
     report = grade_notebook(_write(notebook, tmp_path / "sign.ipynb"))
     by_name = {result.exercise: result for result in report.results}
     # an exception in the kernel is told with the learner's line, read there
     assert "at `e = math.exp(z)`" in by_name["1.4 softmax"].message
     assert by_name["1.2 gradient"].status == "failed"
     assert "sign is flipped" in by_name["1.2 gradient"].message
-    assert by_name["1.1 normal equation"].passed and not report.passed
+    # the one change that makes it pass is found in the kernel: `*` where `@` belongs
+    normal = by_name["1.1 normal equation"].message
+    assert "at `return np.linalg.inv(X.T * X) @ X.T @ y`" in normal
+    assert "`X.T * X` multiplies entry by entry" in normal
+    assert by_name["1.2 Iris questions"].passed and not report.passed
     # the step calls that gradient: the mistake is located inside it, in the kernel, and the
     # step (which does subtract) is not blamed
     step = by_name["1.2 SGD update"].message

@@ -10,6 +10,7 @@ from dlcourse.teaching import kernel_side
 from dlcourse.teaching.attempt import TODO, attempt, not_done
 from dlcourse.teaching.kernel_side import MIME
 from dlcourse.teaching.remote import Opaque, RemoteFunction, decode, encode, install_code, request
+from dlcourse.teaching.verdicts import NamedMistake, call
 
 
 @pytest.mark.parametrize(
@@ -149,5 +150,16 @@ def test_an_argument_changed_in_place_in_the_kernel_is_reported():
 
     namespace["scale"] = scale
     remote = RemoteFunction("scale", run)
+    # the arguments arrive read-only, as the checks pass them: the write itself is named
+    with pytest.raises(NamedMistake, match="changes `x`, the array it was given, in place at `x"):
+        call(remote, np.ones(2))
+
+    def sneaky(x):
+        x.setflags(write=True)  # it owns its data, so this is allowed
+        x *= 2
+        return x
+
+    namespace["sneaky"] = sneaky
+    remote = RemoteFunction("sneaky", run)
     np.testing.assert_array_equal(remote(np.ones(2)), [2, 2])
     assert remote.changed == [0]

@@ -18,12 +18,14 @@ session (the only state it has: the verdicts themselves live in their
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from dlcourse.teaching.attempt import TODO
-from dlcourse.teaching.check_result import FAILED, NOT_DONE, PASSED, CheckResult, show
+from dlcourse.teaching.causes import single_change
+from dlcourse.teaching.check_result import ERROR, FAILED, NOT_DONE, PASSED, CheckResult, show
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.localise import where
 from dlcourse.teaching.verdicts import judge
@@ -56,9 +58,8 @@ class Checks:
                 quiet=True,
                 hint=f'check.hint("{exercise.id}")',
             )
-            if result.status == FAILED and not exercise.answer:
-                found = where(exercise, answers[0])  # a step before the last one is wrong
-                result = replace(result, message=found) if found else result
+            if result.status in (FAILED, ERROR) and not exercise.answer:
+                result = replace(result, message=_diagnosis(exercise, answers[0], result))
             if not quiet:
                 show(result)
         if result.status != PASSED:
@@ -121,6 +122,24 @@ class Checks:
         check.__signature__ = signature  # type: ignore[attr-defined]
         check.__doc__ = exercise.summary or f"Check Exercise {exercise.id}."
         return check
+
+
+_RAISED = re.compile(r"^your code raised \w+(?: at `[^`]*`)?")
+_NOT_THE_CODE = ("answered with dlcourse's own", "your function ran for more than")
+
+
+def _diagnosis(exercise: Exercise, function: Any, result: CheckResult) -> str:
+    """The verdict's message, made more precise where the evidence allows: the one change of
+    the learner's code that makes every check pass, else (for a wrong value) the first step of
+    the lesson's computation the learner's code gets wrong, else the properties' own words."""
+    if result.message.startswith(_NOT_THE_CODE):
+        return result.message
+    cause = single_change(exercise, function)
+    if cause is not None:
+        raised = _RAISED.match(result.message)
+        return f"{raised.group(0)}: {cause}." if raised else f"{cause[0].upper()}{cause[1:]}."
+    found = where(exercise, function) if result.status == FAILED else None
+    return found or result.message
 
 
 def _is_todo(answer: Any) -> bool:

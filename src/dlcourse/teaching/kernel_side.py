@@ -120,10 +120,17 @@ class Helpers:
         namespace: dict[str, Any],
         roots: tuple[str, ...],
         recorder: Any = None,
+        repairs: Any = None,
         publish: Callable[[dict[str, Any]], None] = _publish,
     ) -> None:
         self.namespace, self.roots, self.publish = namespace, tuple(roots), publish
         self.recorder = recorder  # dlcourse.teaching.recorder's functions, as sent
+        self.repairs = repairs  # dlcourse.teaching.repairs's, as sent
+        self.variants: dict[str, Any] = {}  # changed copies of a learner's function, by name
+
+    def _function(self, name: str) -> Any:
+        """The learner's function ``name``, or a changed copy made by :meth:`changes`."""
+        return self.variants[name] if name in self.variants else self.namespace.get(name)
 
     def reply(self, nonce: str, **content: Any) -> None:
         self.publish({MIME: {"nonce": nonce, **content}})
@@ -145,8 +152,11 @@ class Helpers:
         """Call the learner's function ``name`` on the decoded ``payload``; reply with its
         result or its exception, what it printed, whether it reached a TODO placeholder and
         which of dlcourse's answers it called."""
-        function, args = self.namespace.get(name), decode(json.loads(payload))
+        function, args = self._function(name), decode(json.loads(payload))
         before = [a.copy() if isinstance(a, np.ndarray) else None for a in args]
+        for argument in args:  # as the checks pass them: a write into one raises
+            if isinstance(argument, np.ndarray):
+                argument.setflags(write=False)
         printed, calls = io.StringIO(), []
         content: dict[str, Any] = {}
         attempts = sys.modules.get("dlcourse.teaching.attempt")  # the notebook's own stubs
@@ -176,7 +186,7 @@ class Helpers:
     def trace(self, nonce: str, name: str, payload: str) -> None:
         """Call the learner's function ``name`` as :func:`record` does; reply with its result
         and the values its code produced (or its exception)."""
-        function, args = self.namespace.get(name), decode(json.loads(payload))
+        function, args = self._function(name), decode(json.loads(payload))
         content: dict[str, Any] = {}
         try:
             with contextlib.redirect_stdout(io.StringIO()):
@@ -186,6 +196,23 @@ class Helpers:
         except BaseException as error:
             if isinstance(error, KeyboardInterrupt):
                 raise
+            content["error"] = self._error(error)
+        self.reply(nonce, **content)
+
+    def changes(self, nonce: str, name: str) -> None:
+        """Make the candidate changes of the learner's function ``name``
+        (:func:`dlcourse.teaching.repairs.variants`), kept under names of their own (``name#i``,
+        never a Python name); reply with ``[name#i, what it undoes]`` for each."""
+        content: dict[str, Any] = {}
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                skip = self.recorder["library_roots"](self.roots)
+                made = self.repairs["variants"](
+                    self.namespace.get(name), skip, self.recorder["_rewrite"]
+                )
+            self.variants = {f"{name}#{i}": changed for i, (_, changed) in enumerate(made)}
+            content["result"] = [[f"{name}#{i}", text] for i, (text, _) in enumerate(made)]
+        except Exception as error:
             content["error"] = self._error(error)
         self.reply(nonce, **content)
 

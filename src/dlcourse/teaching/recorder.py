@@ -72,7 +72,7 @@ def record(function: Callable[..., Any], args: list[Any], skip: tuple[str, ...])
             values.append(array.copy())
         return value
 
-    rewritten = _rewrite(function, keep, skip, {}, depth=3)
+    rewritten = _rewrite(function, _wrap, {_KEEP: keep}, skip, {}, depth=3)
     if rewritten is not function:
         result = rewritten(*args)
         keep(result)
@@ -124,9 +124,23 @@ class _Wrap(ast.NodeTransformer):
     visit_BinOp = visit_UnaryOp = visit_Call = visit_Attribute = _wrapped
 
 
-def _rewrite(function: Any, keep: Callable, skip: tuple[str, ...], made: dict, depth: int) -> Any:
-    """A copy of the learner's ``function`` that hands every value it computes to ``keep``, or
-    ``function`` itself where that cannot be made (no source, not a plain def)."""
+def _wrap(definition: ast.FunctionDef, code: Any) -> ast.FunctionDef:
+    return _Wrap().visit(definition)
+
+
+def _rewrite(
+    function: Any,
+    transform: Callable[[ast.FunctionDef, Any], ast.FunctionDef],
+    extra: dict[str, Any],
+    skip: tuple[str, ...],
+    made: dict,
+    depth: int,
+) -> Any:
+    """A copy of the learner's ``function``, and of the learner's functions it calls, each
+    made from its source changed by ``transform(definition, code)`` and run among the
+    learner's names and ``extra``; or ``function`` itself where that cannot be made (no
+    source, not a plain def). :func:`record` hands every value to a recorder this way;
+    :mod:`dlcourse.teaching.repairs` changes one expression."""
     code = getattr(function, "__code__", None)
     if code is None or code.co_filename.startswith(skip) or depth == 0:
         return function
@@ -140,7 +154,7 @@ def _rewrite(function: Any, keep: Callable, skip: tuple[str, ...], made: dict, d
         return function
     definition = tree.body[0]
     definition.decorator_list = []
-    definition = _Wrap().visit(definition)
+    definition = transform(definition, code)
     free = list(code.co_freevars)  # a closure's names: defined by a factory around it
     factory = ast.FunctionDef(
         name="__dlcourse_factory__",
@@ -150,12 +164,12 @@ def _rewrite(function: Any, keep: Callable, skip: tuple[str, ...], made: dict, d
     )
     tree = ast.fix_missing_locations(ast.Module([factory], []))
     ast.increment_lineno(tree, code.co_firstlineno - 1)  # the learner's own line numbers
-    namespace = dict(function.__globals__, **{_KEEP: keep})
+    namespace = dict(function.__globals__, **extra)
     made[code] = function  # a recursive call meets the original
     for name in code.co_names:  # the learner's functions it calls, rewritten too
         called = namespace.get(name)
         if isinstance(called, types.FunctionType) and called is not function:
-            namespace[name] = _rewrite(called, keep, skip, made, depth - 1)
+            namespace[name] = _rewrite(called, transform, extra, skip, made, depth - 1)
     try:
         exec(compile(tree, code.co_filename, "exec"), namespace)
         cells = dict(zip(free, function.__closure__ or (), strict=True))
@@ -163,7 +177,7 @@ def _rewrite(function: Any, keep: Callable, skip: tuple[str, ...], made: dict, d
         for name, cell in cells.items():  # a function of the learner's it closes over
             if isinstance(cell.cell_contents, types.FunctionType):
                 cells[name] = types.CellType(
-                    _rewrite(cell.cell_contents, keep, skip, made, depth - 1)
+                    _rewrite(cell.cell_contents, transform, extra, skip, made, depth - 1)
                 )
         if free:  # the learner's own cells, so that the copy sees what the original sees
             rewritten = types.FunctionType(

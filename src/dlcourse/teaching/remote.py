@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from dlcourse.teaching import kernel_side, recorder
+from dlcourse.teaching import kernel_side, recorder, repairs
 from dlcourse.teaching.attempt import TODO, current_attempt, not_done
 from dlcourse.teaching.guards import _TooLong
 from dlcourse.teaching.kernel_side import MIME, Opaque, encode
@@ -42,8 +42,8 @@ def install_code(roots: tuple[str, ...]) -> str:
     and the namespace come from a lambda's own builtins and globals (a learner's function
     called ``compile`` is not the builtin).
     """
-    sources = [inspect.getsource(recorder), inspect.getsource(kernel_side)]
-    h = _HELPERS  # (the builtins, the learner's namespace, the recorder's, the helpers')
+    sources = [inspect.getsource(m) for m in (recorder, kernel_side, repairs)]
+    h = _HELPERS  # (the builtins, the learner's namespace, the recorder's, the helpers', repairs')
     run = [
         f"{h}[0]['exec']({h}[0]['compile']({source!r}, '<dlcourse kernel side>', 'exec'), {h}[{n}])"
         for n, source in enumerate(sources, start=2)
@@ -51,9 +51,10 @@ def install_code(roots: tuple[str, ...]) -> str:
     return "\n".join(
         [
             f"{h} = (lambda: None)",
-            f"{h} = ({h}.__builtins__, {h}.__globals__, {{'__name__': 'r'}}, {{'__name__': 'k'}})",
+            f"{h} = ({h}.__builtins__, {h}.__globals__, "
+            "{'__name__': 'r'}, {'__name__': 'k'}, {'__name__': 'p'})",
             *run,
-            f"{h} = {h}[3]['Helpers']({h}[1], {tuple(roots)!r}, {h}[2])",
+            f"{h} = {h}[3]['Helpers']({h}[1], {tuple(roots)!r}, {h}[2], {h}[4])",
         ]
     )
 
@@ -105,6 +106,19 @@ class RemoteFunction:
             raise _learners_exception(reply["error"])
         values = reply.get("values", [])
         return decode(reply.get("result")), [decode(v) for v in values][:400]
+
+    def variants(self) -> list[tuple[str, RemoteFunction]]:
+        """The candidate changes of :mod:`dlcourse.teaching.repairs`, made in the kernel:
+        ``(what each undoes, the changed copy there)``; none when they cannot be made."""
+        try:
+            reply = request(self._run, "changes", self.name)
+        except CallTooLong:
+            return []
+        made = reply.get("result") if isinstance(reply.get("result"), list) else []
+        return [
+            (str(text), RemoteFunction(str(name), self._run))
+            for name, text in made[: repairs.VARIANT_LIMIT]
+        ]
 
 
 def request(run: Callable[..., list[dict[str, Any]]], what: str, *args: Any) -> dict[str, Any]:

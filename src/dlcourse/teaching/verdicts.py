@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import io
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -93,7 +94,7 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
     """
     if not callable(func):
         raise Mistake(f"expected a function, got {type(func).__name__} {func!r}.")
-    copies = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
+    copies = [_read_only(a.copy()) if isinstance(a, np.ndarray) else a for a in args]
     printed = io.StringIO()
     try:
         with (
@@ -115,6 +116,8 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
             "an endless loop, or a loop over far more values than needed?"
         ) from None
     except Exception as error:
+        if _wrote_into_an_argument(error):
+            raise NamedMistake(_written_message(func, error)) from None
         raise _LearnerError(error) from error
     finally:
         sys.stdout.write(printed.getvalue())  # the learner's own prints stay visible
@@ -131,8 +134,34 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
     if changed is None:
         changed = [i for i, (a, c) in enumerate(zip(args, copies, strict=True)) if _differ(a, c)]
     if changed:
-        raise NamedMistake(_changed_message(func, changed[0]))
+        names = _parameters(func)
+        raise NamedMistake(_changed_message(names[changed[0]] if changed[0] < len(names) else None))
     return result
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    """The checks pass arrays that cannot be written, so that a write into an argument is seen
+    even when it writes the value that was there (``x_i[0] = 1`` on a row that starts with 1)."""
+    array.setflags(write=False)
+    return array
+
+
+def _wrote_into_an_argument(error: BaseException) -> bool:
+    return type(error).__name__ == "ValueError" and (  # also one rebuilt from a kernel
+        "read-only" in str(error) or "WRITEABLE" in str(error)
+    )
+
+
+def _written_message(func: Callable[..., Any], error: BaseException) -> str:
+    """The argument a write into a read-only copy went to, named from the learner's line (a
+    function in a kernel has no signature here: the name written to is taken as it is)."""
+    line = learner_line_here(error) or ""
+    found = re.search(r"(?<![\w.])(\w+)\s*(?:\[|[-+*/@]=)|\bout\s*=\s*(\w+)", line)
+    names = _parameters(func)
+    written = (found.group(1) or found.group(2)) if found else None
+    if written is not None and names and written not in names:
+        written = None
+    return _changed_message(written, line)
 
 
 def _differ(original: Any, passed: Any) -> bool:
@@ -142,18 +171,24 @@ def _differ(original: Any, passed: Any) -> bool:
     )
 
 
-def _changed_message(func: Callable[..., Any], index: int) -> str:
-    """What changing an argument in place does to the caller, naming the argument."""
+def _parameters(func: Callable[..., Any]) -> list[str]:
+    """The names of ``func``'s positional parameters (none for ``*args``, as a kernel's has)."""
     try:
-        names = list(inspect.signature(func).parameters)
+        parameters = inspect.signature(func).parameters.values()
     except (TypeError, ValueError):
-        names = []
-    name = f"`{names[index]}`" if index < len(names) else f"argument {index + 1}"
+        return []
+    return [p.name for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+
+
+def _changed_message(argument: str | None, line: str = "") -> str:
+    """What changing an argument in place does to the caller, naming the argument."""
+    name = f"`{argument}`, the array it was given," if argument else "an array it was given"
+    at = f" at `{line}`" if line else ""
     return (
-        f"your function changes {name}, the array it was given, in place (`-=`, `+=`, "
-        "an assignment to its entries): the caller's array changes too, so the training data "
-        "or the starting weights of the next run are not what they were. Compute into a new "
-        "array (w = w - ...), or work on a copy."
+        f"your function changes {name} in place{at} (`-=`, `+=`, `out=`, an assignment to its "
+        "entries): the caller's array changes too, so the training data or the starting weights "
+        "of the next run are not what they were, even when the value written is the one already "
+        "there. Compute into a new array (w = w - ...), or work on a copy."
     )
 
 
