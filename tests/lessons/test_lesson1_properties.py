@@ -2,7 +2,9 @@
 hand-made function that breaks it, odd return values get a verdict that names them, hints
 come in levels, and the verdict reads well in a notebook."""
 
+import re
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,6 +12,8 @@ import scipy.special
 
 from dlcourse.lessons.lesson1 import check
 from dlcourse.teaching import verdicts
+from dlcourse.teaching.checking import ProvidedCodeFailed
+from dlcourse.teaching.credit import free_properties
 
 # ------------------------------------------------- correct alternatives all pass
 
@@ -152,8 +156,13 @@ def test_each_property_fails_on_a_function_that_breaks_it(run, answer, broken, w
     assert result.status == "failed"
     assert broken in _failed(result)
     assert words in result.message
-    held = sum(p.held for p in result.properties)
-    assert result.score == pytest.approx(held / len(result.properties)) and result.score < 1
+    # the score counts the properties that no answer without work (zeros, a constant, the
+    # input returned as it came) has
+    exercise = next(e for e in check.EXERCISES if e.id == result.exercise)
+    free = free_properties(exercise)
+    counted = [p for p in result.properties if p.name not in free or not p.held]
+    assert result.score == pytest.approx(sum(p.held for p in counted) / len(counted))
+    assert result.score < 1
 
 
 def test_normal_equation_properties_on_a_hand_computed_case():
@@ -217,27 +226,71 @@ def test_an_exception_is_reported_and_scored():
 # ---------------------------------------------------------------------------- hints
 
 
-def test_hints_come_in_three_levels_and_follow_the_last_failure(capsys, monkeypatch):
-    monkeypatch.setattr(check.CHECKS, "hint_levels", {})
-    monkeypatch.setattr(check.CHECKS, "last_failed", [])
+def _fresh_hints(monkeypatch):
+    for name, value in {"checked": {}, "hinted": {}, "last_failed": []}.items():
+        monkeypatch.setattr(check.CHECKS, name, value)
+
+
+def test_hints_come_in_three_levels_and_climb_only_after_a_new_attempt(capsys, monkeypatch):
+    _fresh_hints(monkeypatch)
     assert "no hint needed" in check.hint()
-    result = check.exercise_1_2_gradient(lambda y, p, x: (y - p) * x, quiet=True)
+
+    def flipped(y, p, x):
+        return (y - p) * x
+
+    result = check.exercise_1_2_gradient(flipped, quiet=True)
     assert result.hint == 'check.hint("1.2 gradient")'
-    levels = [check.hint() for _ in range(4)]
-    assert [text.split(":")[0] for text in levels] == [
-        "Hint 1/3 for 1.2 gradient",
+    first, again = check.hint(), check.hint()
+    assert first.startswith("Hint 1/3 for 1.2 gradient") and again == first  # a cell run twice
+    # a changed answer, checked again, with the same cause: the next level
+    check.exercise_1_2_gradient(lambda y, p, x: -(p - y) * x, quiet=True)
+    second = check.hint()
+    check.exercise_1_2_gradient(lambda y, p, x: (y - p) * x * 1.0, quiet=True)
+    third = check.hint()
+    check.exercise_1_2_gradient(lambda y, p, x: (y - p) * (x + 0), quiet=True)
+    assert [t.split(":")[0] for t in (second, third, check.hint())] == [
         "Hint 2/3 for 1.2 gradient",
         "Hint 3/3 for 1.2 gradient",
         "Hint 3/3 for 1.2 gradient",
     ]
-    assert "(ŷ − y) xᵢ" in levels[2] and "return" not in levels[2]
-    assert "(ŷ − y) xᵢ" not in levels[0]
+    assert "(ŷ − y) xᵢ" in third and "return" not in third
+    assert "(ŷ − y) xᵢ" not in first
+    assert check.hint("1.2 gradient", level=1).startswith("Hint 1/3")
     with pytest.raises(ValueError, match="exercise must be one of"):
         check.hint("1.9 nothing")
     capsys.readouterr()
     check.exercise_1_4_softmax(lambda z: np.exp(z), hint=1)
     printed = capsys.readouterr().out
     assert "❌ Exercise 1.4 softmax" in printed and "Hint 1/3 for 1.4 softmax" in printed
+
+
+def test_a_hint_is_about_the_cause_the_check_found(monkeypatch, capsys):
+    _fresh_hints(monkeypatch)
+
+    def sigmoid(z):
+        return 1 / 1 + np.exp(-z)
+
+    def forward(x_i, w):
+        return sigmoid(x_i @ w)
+
+    result = check.exercise_1_2_forward_pass(forward, quiet=True)
+    assert "Python reads `1 / 1 + np.exp(-z)` as `(1 / 1) + np.exp(-z)`" in result.message
+    assert "which operation Python does first" in check.hint()
+    # a wrong step found by the values: the hint is about that step
+    check.exercise_1_2_sgd_step(_step_with_flipped_error, quiet=True)
+    assert "look only at how your code computes error ŷ − y" in check.hint()
+
+
+def _step_with_flipped_error(w, x_i, y_i, learning_rate):
+    y_hat = 1 / (1 + np.exp(-(x_i @ w)))
+    error = y_i - y_hat
+    gradient = error * x_i
+    return w - learning_rate * gradient.reshape(w.shape)
+
+
+def test_a_hint_is_shown_once_in_jupyter():
+    hint = check.hint("1.2 gradient", level=1)
+    assert isinstance(hint, str) and hint._ipython_display_() is None  # no echo as Out[]
 
 
 def test_every_exercise_has_three_hints():
@@ -452,3 +505,58 @@ def test_changing_the_callers_array_in_place_is_named_with_the_argument():
     result = check.exercise_1_2_sgd_step(_sgd_logistic_in_place, quiet=True)
     assert result.status == "failed" and "changes `w`" in result.message
     assert "in place" in result.message
+
+
+# ------------------------------------------------------------------- partial credit
+
+
+def _stubs_without_placeholder():
+    """The notebook's own stubs with `not_done(...)` taken away: what a learner who deletes the
+    placeholder and nothing else hands in."""
+    source = (Path(check.__file__).parent / "lesson1.pct.py").read_text().splitlines()
+    made = {}
+    for number, line in enumerate(source):
+        found = re.match(r"\s*# STUB: return not_done\((.*)\)$", line)
+        if found:
+            definition = next(d for d in reversed(source[:number]) if d.startswith("def "))
+            namespace = {"np": np}
+            exec(f"{definition}\n    return {found.group(1)}", namespace)
+            name = definition.split("(")[0][4:]
+            made[name] = namespace[name]
+    return made
+
+
+def test_a_stub_without_its_placeholder_scores_zero():
+    stubs = _stubs_without_placeholder()
+    scored = {}
+    for exercise in check.EXERCISES:
+        if exercise.names[0] in stubs:
+            scored[exercise.id] = check.CHECKS.run(
+                exercise.id, stubs[exercise.names[0]], quiet=True
+            )
+    assert len(scored) == 9
+    assert {name: r.score for name, r in scored.items()} == dict.fromkeys(scored, 0.0)
+    assert not any(r.passed for r in scored.values())
+
+
+# ----------------------------------------------------------- the lesson's own code
+
+
+def test_provided_code_that_fails_on_a_wrong_exercise_names_that_exercise():
+    namespace = {"np": np, "check": check}
+    exec(
+        "def forward_pass(x_i, w):\n"
+        "    return x_i * w\n"  # element by element: a (5,) array, not one probability
+        "@check.provided\n"
+        "def accuracy_percent(w, X, y):\n"
+        "    predictions = np.array([np.asarray(forward_pass(x, w)).item() > 0.5 for x in X])\n"
+        "    return float(100.0 * np.mean(predictions == y))\n",
+        namespace,
+    )
+    X = np.ones((3, 5))
+    with pytest.raises(ProvidedCodeFailed, match=r"Exercise 1.2 forward pass does not pass"):
+        namespace["accuracy_percent"](np.zeros(5), X, np.ones(3))
+    # when every exercise it uses passes, the error is the code's own, unchanged
+    exec("def forward_pass(x_i, w):\n    return 1 / (1 + np.exp(-(x_i @ w)))\n", namespace)
+    with pytest.raises(ValueError, match="size"):
+        namespace["accuracy_percent"](np.zeros((5, 2)), X, np.ones(3))

@@ -89,7 +89,8 @@ def test_a_planted_mistake_is_diagnosed_through_the_notebook(tmp_path):
 
 
 def test_check_json_carries_scores_and_properties(tmp_path, capsys):
-    # a flipped sign keeps every property of the gradient but its value: a partial score
+    # a flipped sign keeps every property of the gradient but its value; zeros keep those too,
+    # so they earn no credit
     notebook = _replace_in_code(
         build_notebook(student=False), "return (y_hat - y) * x_i", "return (y - y_hat) * x_i"
     )
@@ -99,7 +100,7 @@ def test_check_json_carries_scores_and_properties(tmp_path, capsys):
     by_name = {item["exercise"]: item for item in report["exercises"]}
     gradient = by_name["1.2 gradient"]
     held = [p["held"] for p in gradient["properties"]]
-    assert gradient["score"] == sum(held) / len(held) and 0 < gradient["score"] < 1
+    assert sum(held) == len(held) - 1 and gradient["score"] == 0
     assert all(set(p) == {"name", "held", "detail"} for p in gradient["properties"])
     assert any(not p["held"] and "sign" in p["detail"] for p in gradient["properties"])
     assert by_name["1.1 normal equation"]["score"] == 1.0

@@ -53,6 +53,7 @@ class CheckResult:
     score: float = 0.0
     properties: tuple[PropertyResult, ...] = ()
     hint: str = ""
+    hints: tuple[str, ...] = ()  # hints about the cause found, where one was (else the exercise's)
 
     @property
     def passed(self) -> bool:
@@ -94,7 +95,8 @@ class CheckResult:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CheckResult:
         properties = tuple(PropertyResult(**p) for p in data.get("properties", ()))
-        return cls(**{**data, "properties": properties})
+        hints = tuple(str(h) for h in data.get("hints", ()))
+        return cls(**{**data, "properties": properties, "hints": hints})
 
 
 def show(result: CheckResult) -> None:

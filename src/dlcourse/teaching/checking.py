@@ -17,20 +17,23 @@ session (the only state it has: the verdicts themselves live in their
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import inspect
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from dlcourse.teaching import credit
 from dlcourse.teaching.attempt import TODO
-from dlcourse.teaching.causes import single_change
+from dlcourse.teaching.causes import HINTS, single_change
 from dlcourse.teaching.check_result import ERROR, FAILED, NOT_DONE, PASSED, CheckResult, show
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.localise import where
 from dlcourse.teaching.verdicts import judge
 
-__all__ = ["Checks"]
+__all__ = ["Checks", "Hint", "ProvidedCodeFailed"]
 
 _NOT_DONE = "not done yet: replace TODO with your answer."
 
@@ -40,61 +43,105 @@ class Checks:
 
     def __init__(self, exercises: Iterable[Exercise]) -> None:
         self.exercises = {exercise.id: exercise for exercise in exercises}
-        self.hint_levels: dict[str, int] = {}  # the highest hint each exercise has had
         self.last_failed: list[str] = []  # exercises whose last check did not pass, in order
+        self.checked: dict[str, tuple[CheckResult, str]] = {}  # last verdict, answer's print
+        self.hinted: dict[str, tuple[tuple[str, ...], int, str]] = {}  # ladder, level, print
 
     def run(self, exercise_id: str, *answers: Any, quiet: bool = False, hint: int = 0):
         """Check ``answers`` (what the learner defined, in the exercise's order)."""
         exercise = self.exercises[exercise_id]
-        if exercise.answer and any(_is_todo(answer) for answer in answers):
-            result = CheckResult(exercise.id, NOT_DONE, _NOT_DONE)
-            if not quiet:
-                show(result)
-        else:
-            result = judge(
-                exercise.id,
-                exercise.properties(*answers),
-                success=exercise.success,
-                quiet=True,
-                hint=f'check.hint("{exercise.id}")',
-            )
-            if result.status in (FAILED, ERROR) and not exercise.answer:
-                result = replace(result, message=_diagnosis(exercise, answers[0], result))
-            if not quiet:
-                show(result)
+        result = self.verdict(exercise, answers)
+        if not quiet:
+            show(result)
+        self.checked[exercise.id] = (result, _fingerprint(answers))
         if result.status != PASSED:
             self.last_failed.append(exercise.id)
         if hint and not quiet:
             self.hint(exercise.id, hint)
         return result
 
-    def hint(self, exercise: str | None = None, level: int | None = None) -> str:
-        """Print and return a hint for ``exercise`` (by default the last one that did not pass).
+    def verdict(self, exercise: Exercise, answers: Sequence[Any]) -> CheckResult:
+        """The verdict on ``answers``, shown nowhere and remembered nowhere."""
+        if exercise.answer and any(_is_todo(answer) for answer in answers):
+            return CheckResult(exercise.id, NOT_DONE, _NOT_DONE)
+        result = judge(
+            exercise.id,
+            exercise.properties(*answers),
+            success=exercise.success,
+            quiet=True,
+            hint=f'check.hint("{exercise.id}")',
+        )
+        if result.status in (FAILED, ERROR) and not exercise.answer:
+            result = _diagnosis(exercise, answers[0], result)
+        return replace(result, score=credit.score(exercise, result))
 
-        Each call for the same exercise goes one level further, up to the formula (level 3);
-        ``level`` asks for one directly.
+    def hint(self, exercise: str | None = None, level: int | None = None) -> Hint:
+        """Print and return a hint for ``exercise`` (by default the last one that did not pass)
+        about the cause its last check found.
+
+        Asked again after the learner changed the answer and checked it again, with the same
+        cause, the hint goes one level further, up to the formula (level 3); asked again for
+        the same answer (a cell run twice), it stays. ``level`` asks for one directly.
         """
         if exercise is None:
             if not self.last_failed:
-                text = "every exercise checked so far passed: no hint needed."
-                print(text)
-                return text
+                return _shown("every exercise checked so far passed: no hint needed.")
             exercise = self.last_failed[-1]
         if exercise not in self.exercises:
             raise ValueError(f"exercise must be one of {sorted(self.exercises)}, got {exercise!r}.")
-        if level is None:
-            level = min(self.hint_levels.get(exercise, 0) + 1, 3)
-        if level not in (1, 2, 3):
+        if level is not None and level not in (1, 2, 3):
             raise ValueError(f"level must be 1, 2 or 3, got {level!r}.")
-        self.hint_levels[exercise] = max(self.hint_levels.get(exercise, 0), level)
-        text = f"Hint {level}/3 for {exercise}: {self.exercises[exercise].hints[level - 1]}"
-        print(text)
-        return text
+        result, answer = self.checked.get(exercise, (None, ""))
+        ladder = (result.hints if result else ()) or self.exercises[exercise].hints
+        before = self.hinted.get(exercise)
+        if level is None:
+            level = 1
+            if before is not None and before[0] == ladder:
+                level = min(before[1] + (answer != before[2]), 3)
+        self.hinted[exercise] = (ladder, level, answer)
+        text = f"Hint {level}/3 for {exercise}: {ladder[level - 1]}"
+        if level < 3:
+            text += f" (check.hint({exercise!r}, level={level + 1}) goes further.)"
+        return _shown(text)
+
+    def provided(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        """A decorator for the lesson's own functions that call the learner's (a training
+        loop, an accuracy): when one raises and an exercise whose function it uses does not
+        pass its check, the error names that exercise instead of showing NumPy's message."""
+
+        @functools.wraps(function)
+        def provided(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except Exception as error:
+                failing = self._failing_exercises_used_by(function)
+                if not failing:
+                    raise
+                raise ProvidedCodeFailed(
+                    f"`{function.__name__}` is given by the lesson; it failed ("
+                    f"{type(error).__name__}: {str(error)[:200]}) on what your code returned. "
+                    f"Exercise {' and '.join(failing)} does not pass its check yet: fix that "
+                    "first, then run this cell again."
+                ) from None
+
+        return provided
+
+    def _failing_exercises_used_by(self, function: Callable[..., Any]) -> list[str]:
+        names = _names_used(function.__code__)
+        failing = []
+        for exercise in self.exercises.values():
+            if exercise.answer or not names & set(exercise.names):
+                continue
+            answers = [function.__globals__.get(name) for name in exercise.names]
+            if all(callable(a) for a in answers) and not self.verdict(exercise, answers).passed:
+                failing.append(exercise.id)
+        return failing
 
     def functions(self) -> dict[str, Callable[..., Any]]:
-        """``{check name: function}`` for the lesson's ``check`` module, and ``hint``."""
+        """``{check name: function}`` for the lesson's ``check`` module, ``hint`` and
+        ``provided``."""
         made = {exercise.check: self._function(exercise) for exercise in self.exercises.values()}
-        return made | {"hint": self.hint}
+        return made | {"hint": self.hint, "provided": self.provided}
 
     def _function(self, exercise: Exercise) -> Callable[..., CheckResult]:
         parameters = [
@@ -124,22 +171,66 @@ class Checks:
         return check
 
 
+def _names_used(code: Any) -> set[str]:
+    """The global names a function's code reads, its comprehensions' and inner functions'
+    included (their code is a constant of its own before Python 3.12)."""
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if hasattr(constant, "co_names"):
+            names |= _names_used(constant)
+    return names
+
+
+class ProvidedCodeFailed(Exception):
+    """The lesson's own code failed because an exercise it uses is not right yet."""
+
+
+class Hint(str):
+    """A hint's text: printed once by :meth:`Checks.hint`, not echoed again by Jupyter."""
+
+    def _ipython_display_(self) -> None:
+        """Show nothing: the hint has been printed already."""
+
+
+def _shown(text: str) -> Hint:
+    print(text)
+    return Hint(text)
+
+
+def _fingerprint(answers: Sequence[Any]) -> str:
+    """What the learner's answers are, as text: a function's source (a cell run again gives the
+    same), else its code; a value's repr."""
+    parts = []
+    for answer in answers:
+        code = getattr(answer, "__code__", None)
+        try:
+            parts.append(inspect.getsource(answer) if code is not None else repr(answer)[:2000])
+        except (OSError, TypeError):
+            parts.append(repr((code.co_code, code.co_consts)) if code else repr(answer)[:2000])
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
 _RAISED = re.compile(r"^your code raised \w+(?: at `[^`]*`)?")
 _NOT_THE_CODE = ("answered with dlcourse's own", "your function ran for more than")
 
 
-def _diagnosis(exercise: Exercise, function: Any, result: CheckResult) -> str:
-    """The verdict's message, made more precise where the evidence allows: the one change of
-    the learner's code that makes every check pass, else (for a wrong value) the first step of
-    the lesson's computation the learner's code gets wrong, else the properties' own words."""
+def _diagnosis(exercise: Exercise, function: Any, result: CheckResult) -> CheckResult:
+    """The verdict made more precise where the evidence allows: the one change of the learner's
+    code that makes every check pass, else (for a wrong value) the first step of the lesson's
+    computation the learner's code gets wrong, else the properties' own words; with the hints
+    that go with that cause."""
     if result.message.startswith(_NOT_THE_CODE):
-        return result.message
+        return result
     cause = single_change(exercise, function)
     if cause is not None:
         raised = _RAISED.match(result.message)
-        return f"{raised.group(0)}: {cause}." if raised else f"{cause[0].upper()}{cause[1:]}."
+        text = cause.description
+        message = f"{raised.group(0)}: {text}." if raised else f"{text[0].upper()}{text[1:]}."
+        return replace(result, message=message, hints=HINTS[cause.kind])
     found = where(exercise, function) if result.status == FAILED else None
-    return found or result.message
+    if found is None:
+        return result
+    return replace(result, message=found.message, hints=found.hints)
 
 
 def _is_todo(answer: Any) -> bool:

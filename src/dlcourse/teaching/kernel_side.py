@@ -202,7 +202,7 @@ class Helpers:
     def changes(self, nonce: str, name: str) -> None:
         """Make the candidate changes of the learner's function ``name``
         (:func:`dlcourse.teaching.repairs.variants`), kept under names of their own (``name#i``,
-        never a Python name); reply with ``[name#i, what it undoes]`` for each."""
+        never a Python name); reply with ``[name#i, its kind, what it undoes]`` for each."""
         content: dict[str, Any] = {}
         try:
             with contextlib.redirect_stdout(io.StringIO()):
@@ -210,8 +210,10 @@ class Helpers:
                 made = self.repairs["variants"](
                     self.namespace.get(name), skip, self.recorder["_rewrite"]
                 )
-            self.variants = {f"{name}#{i}": changed for i, (_, changed) in enumerate(made)}
-            content["result"] = [[f"{name}#{i}", text] for i, (text, _) in enumerate(made)]
+            self.variants = {f"{name}#{i}": made[i][2] for i in range(len(made))}
+            content["result"] = [
+                [f"{name}#{i}", kind, text] for i, (kind, text, _) in enumerate(made)
+            ]
         except Exception as error:
             content["error"] = self._error(error)
         self.reply(nonce, **content)

@@ -24,7 +24,7 @@ import numpy as np
 
 from dlcourse.teaching.guards import _TooLong
 
-__all__ = ["Localisation", "localise", "reference_quantities", "where"]
+__all__ = ["Found", "Localisation", "localise", "reference_quantities", "where"]
 
 
 def reference_quantities(
@@ -79,7 +79,15 @@ def _same(value: np.ndarray, quantity: np.ndarray) -> bool:
         return bool(np.allclose(value.ravel(), quantity.ravel(), rtol=1e-6, atol=1e-9))
 
 
-def where(exercise: Any, function: Callable[..., Any]) -> str | None:
+@dataclass(frozen=True)
+class Found:
+    """Where the answer leaves the lesson's computation, in words, and hints about that step."""
+
+    message: str
+    hints: tuple[str, str, str]
+
+
+def where(exercise: Any, function: Callable[..., Any]) -> Found | None:
     """Where ``function``'s answer to ``exercise`` leaves the lesson's computation, in words, or
     None: when the exercise has no quantities, the answer is right on the probe, the first wrong
     quantity is the first or the last one (the properties' own diagnosis is about it), or the
@@ -106,7 +114,13 @@ def where(exercise: Any, function: Callable[..., Any]) -> str | None:
         missing = f"{wrong} has the opposite sign"
     else:
         missing = f"{wrong} is not among the values your code computes"
-    return f"your code computes {right} as the lesson does, but {missing}."
+    hints = (
+        f"The steps before it ({right}) are right: look only at how your code computes {wrong}.",
+        f"Print what your code computes for {wrong} on a small input, and work out the same "
+        "by hand from the lesson's formula.",
+        f"The lesson's step is {wrong}: compare it term by term with yours, sign included.",
+    )
+    return Found(f"your code computes {right} as the lesson does, but {missing}.", hints)
 
 
 def _record(function: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, list[Any]]:

@@ -107,17 +107,17 @@ class RemoteFunction:
         values = reply.get("values", [])
         return decode(reply.get("result")), [decode(v) for v in values][:400]
 
-    def variants(self) -> list[tuple[str, RemoteFunction]]:
+    def variants(self) -> list[tuple[str, str, RemoteFunction]]:
         """The candidate changes of :mod:`dlcourse.teaching.repairs`, made in the kernel:
-        ``(what each undoes, the changed copy there)``; none when they cannot be made."""
+        ``(kind, what each undoes, the changed copy there)``; none when they cannot be made."""
         try:
             reply = request(self._run, "changes", self.name)
         except CallTooLong:
             return []
         made = reply.get("result") if isinstance(reply.get("result"), list) else []
         return [
-            (str(text), RemoteFunction(str(name), self._run))
-            for name, text in made[: repairs.VARIANT_LIMIT]
+            (str(kind), str(text), RemoteFunction(str(name), self._run))
+            for name, kind, text in made[: repairs.VARIANT_LIMIT]
         ]
 
 

@@ -41,14 +41,17 @@ _SYMBOL |= {ast.Mod: "%", ast.MatMult: "@", ast.Pow: "**"}
 _REDUCTIONS = {"sum", "max", "min", "mean", "amax", "amin", "logsumexp"}
 
 Edit = Callable[[ast.FunctionDef], ast.FunctionDef]
+Change = tuple[str, str, Edit]  # its kind, what it undoes, the edit
 
 
 def variants(
     function: Callable[..., Any], skip: tuple[str, ...], rewrite: Callable[..., Any]
-) -> list[tuple[str, Callable[..., Any]]]:
-    """``(what the change undoes, a copy of function with that change)`` for each candidate
-    change in ``function`` or in one of the learner's functions it calls."""
-    found: list[tuple[str, Callable[..., Any]]] = []
+) -> list[tuple[str, str, Callable[..., Any]]]:
+    """``(its kind, what the change undoes, a copy of function with that change)`` for each
+    candidate change in ``function`` or in one of the learner's functions it calls. The kinds:
+    ``precedence``, ``product`` (``*`` for ``@``), ``order`` (of a matrix product's factors),
+    ``axis``, ``number`` and ``variable`` (used where a parameter belongs)."""
+    found: list[tuple[str, str, Callable[..., Any]]] = []
     for target in _learner_functions(function, skip):
         try:
             source = textwrap.dedent(inspect.getsource(target))
@@ -57,7 +60,7 @@ def variants(
             continue
         if not isinstance(definition, ast.FunctionDef):
             continue
-        for description, edit in _edits(definition, source.splitlines(), target):
+        for kind, description, edit in _edits(definition, source.splitlines(), target):
 
             def transform(tree: Any, code: Any, edit: Edit = edit, aim: Any = target.__code__):
                 return edit(tree) if code is aim else tree
@@ -67,7 +70,7 @@ def variants(
             except Exception:
                 continue
             if changed is not function:
-                found.append((description, changed))
+                found.append((kind, description, changed))
             if len(found) >= VARIANT_LIMIT:
                 return found
     return found
@@ -97,9 +100,7 @@ def _filled(cell: Any) -> bool:
     return True
 
 
-def _edits(
-    definition: ast.FunctionDef, lines: list[str], function: Any
-) -> Iterator[tuple[str, Edit]]:
+def _edits(definition: ast.FunctionDef, lines: list[str], function: Any) -> Iterator[Change]:
     """The candidate changes of one function, each with its description."""
     name = definition.name
     parameters = [a.arg for a in (*definition.args.posonlyargs, *definition.args.args)]
@@ -115,6 +116,7 @@ def _edits(
         elif isinstance(node, ast.Constant) and unused and type(node.value) is float:
             for parameter in unused:
                 yield (
+                    "number",
                     f"`{name}` uses the number {node.value!r} where its parameter `{parameter}` "
                     f"belongs (it never uses `{parameter}`)",
                     _at(node, lambda _, p=parameter: ast.Name(p, ast.Load())),
@@ -126,6 +128,7 @@ def _edits(
             continue
         for parameter in unused:
             yield (
+                "variable",
                 f"`{name}` reads the notebook's variable `{variable}` where its parameter "
                 f"`{parameter}` belongs (it never uses `{parameter}`)",
                 _renamed(variable, parameter),
@@ -136,7 +139,7 @@ def _loaded(node: ast.Name) -> bool:
     return isinstance(node.ctx, ast.Load)
 
 
-def _precedence(node: ast.BinOp, lines: list[str]) -> Iterator[tuple[str, Edit]]:
+def _precedence(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
     """``a - b * c`` read as ``(a - b) * c``, and ``a * b + c`` as ``a * (b + c)``: an operator
     written without the parentheses the formula has."""
     outer = _PRECEDENCE.get(type(node.op), 0)
@@ -155,6 +158,7 @@ def _precedence(node: ast.BinOp, lines: list[str]) -> Iterator[tuple[str, Edit]]
         else:
             read = f"{ast.unparse(node.left)} {_SYMBOL[type(node.op)]} ({ast.unparse(child)})"
         yield (
+            "precedence",
             f"Python reads `{text}` as `{read}`: `{inner}` is done before "
             f"`{_SYMBOL[type(node.op)]}`, so the terms are not grouped as in the formula "
             "(parentheses group them)",
@@ -169,7 +173,7 @@ def _regroup(node: ast.BinOp, side: str) -> ast.BinOp:
     return ast.BinOp(ast.BinOp(node.left, node.op, child.left), child.op, child.right)
 
 
-def _products(node: ast.BinOp, lines: list[str]) -> Iterator[tuple[str, Edit]]:
+def _products(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
     """``*`` where ``@`` belongs, and the two factors of ``@`` swapped."""
     text = _text(node, lines)
     if text is None:
@@ -178,19 +182,21 @@ def _products(node: ast.BinOp, lines: list[str]) -> Iterator[tuple[str, Edit]]:
     if isinstance(node.op, ast.Mult) and not isinstance(node.left, numbers):
         if not isinstance(node.right, numbers):
             yield (
+                "product",
                 f"`{text}` multiplies entry by entry (`*`) where the formula has a dot or "
                 "matrix product (`@`)",
                 _at(node, lambda n: ast.BinOp(n.left, ast.MatMult(), n.right)),
             )
     if isinstance(node.op, ast.MatMult):
         yield (
+            "order",
             f"the two factors of `{text}` are in the opposite order (a matrix product depends "
             "on the order of its factors)",
             _at(node, lambda n: ast.BinOp(n.right, ast.MatMult(), n.left)),
         )
 
 
-def _axes(node: ast.Call, lines: list[str]) -> Iterator[tuple[str, Edit]]:
+def _axes(node: ast.Call, lines: list[str]) -> Iterator[Change]:
     """A reduction along another axis than the last, or over every axis at once."""
     called = node.func.attr if isinstance(node.func, ast.Attribute) else None
     text = _text(node, lines)
@@ -199,6 +205,7 @@ def _axes(node: ast.Call, lines: list[str]) -> Iterator[tuple[str, Edit]]:
     axis = next((k for k in node.keywords if k.arg == "axis"), None)
     if axis is None and len(node.args) <= (1 if _is_module_call(node) else 0):
         yield (
+            "axis",
             f"`{text}` works over all the entries at once, where it should work along one "
             "axis (each sample's own values, a row of a batch: the last axis)",
             _at(node, _along_last_axis),
@@ -206,6 +213,7 @@ def _axes(node: ast.Call, lines: list[str]) -> Iterator[tuple[str, Edit]]:
     elif axis is not None and isinstance(axis.value, ast.Constant | ast.UnaryOp):
         if ast.unparse(axis.value) != "-1":
             yield (
+                "axis",
                 f"`{text}` works along axis {ast.unparse(axis.value)}, the wrong axis: each "
                 "sample's own values (a row of a batch) lie along the last axis",
                 _at(node, _along_last_axis),

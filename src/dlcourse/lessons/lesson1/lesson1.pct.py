@@ -24,10 +24,12 @@
 # says `TODO`. Right after each exercise a cell calls a check, for example
 # `check.exercise_1_2_gradient(calc_gradient)`. It tries your code on several inputs and
 # tells you whether it is right and, if not, which property of a right answer it misses
-# (with a score: the share of those properties your code already has). Stuck? Run
-# `check.hint()` for a hint on the last exercise that did not pass; run it again for a more
-# specific one. Talk to your
-# colleagues as much as you like, but write the code yourself (switch off AI completion):
+# (with a score: the share of the properties a right answer has that your code already has,
+# not counting those a blank answer has too). Stuck? Run `check.hint()` for a hint about what
+# the last failed check found; after you change your code and check it again, the next hint
+# goes further (or ask for one: `check.hint(level=2)`). The functions the notebook gives you,
+# marked `@check.provided`, say which exercise to fix when your code makes them fail. Talk to
+# your colleagues as much as you like, but write the code yourself (switch off AI completion):
 # the point is to remember the ideas, not to finish quickly.
 
 # %%
@@ -313,6 +315,7 @@ check.exercise_1_2_sgd_step(sgd_step)
 
 
 # %%
+@check.provided
 def train_logistic_regression(w, X, y, epochs, learning_rate, seed=0, report=True):
     order_rng = np.random.default_rng(seed)
     loss_history = []
@@ -341,6 +344,7 @@ plots.loss_curve(loss_history, "mean binary cross-entropy", "Logistic regression
 
 
 # %%
+@check.provided
 def accuracy_percent(w, X, y):
     predictions = np.array([np.asarray(forward_pass(x_i, w)).item() > 0.5 for x_i in X])
     return float(100.0 * np.mean(predictions == y))
