@@ -259,3 +259,58 @@ def test_the_mutator_plants_each_kind_of_mistake():
     gradient = dict(_Mutator(REFERENCES["1.4 gradient"][1]).mutants())
     assert "return np.outer(y_hat - y, x)" in gradient["arguments swapped"]
     assert math.isclose(len(list(_Mutator("def f(a):\n    return a.T\n").mutants())), 1)
+
+
+# Causes that name a kind of mistake with several forms, each form recognised by its own values
+CATEGORIES = (
+    # XᵀX inverted after Xᵀ, X used where Xᵀ belongs, (XXᵀ)⁻¹: every one is a wrong order
+    "the formula's factors are in the wrong order",
+    # right for ordinary logits, not finite for large ones: e^z overflows, whichever shift
+    # (none, +max, −min) the code makes; named only when ordinary logits give the right answer
+    "softmax([1000, 0]) gives NaN: e^1000 overflows",
+)
+
+
+def _outcome(function: Callable, args: tuple):
+    """What ``function`` gives on ``args``: its values, or the type of its exception."""
+    with np.errstate(all="ignore"):
+        try:
+            return function(*(a.copy() if isinstance(a, np.ndarray) else a for a in args))
+        except Exception as error:
+            return type(error)
+
+
+def _same_mistake(one: Callable, other: Callable, exercise: str) -> bool:
+    """Two mutants make the same mistake when they give the same values (or raise the same
+    exception) on every oracle input."""
+    for args in _oracle_inputs(exercise):
+        a, b = _outcome(one, args), _outcome(other, args)
+        if isinstance(a, type) or isinstance(b, type):
+            if a is not b:
+                return False
+        elif not _same(a, b):
+            return False
+    return True
+
+
+@pytest.mark.parametrize("exercise", list(REFERENCES))
+def test_each_planted_mistake_gets_its_own_cause(exercise, capsys):
+    """A verdict that names a cause names that mistake's: two planted mistakes named with the
+    same cause must be the same mistake (the same values everywhere, not only on the checks'
+    probes). Look-alikes, mutants the checks' probes cannot tell apart, therefore get
+    different verdicts or both fall back to saying what is observed."""
+    run, _, wrong = _plant(exercise)
+    by_cause: dict[str, list] = {}
+    for label, source, mutant in wrong:
+        result = run(mutant, quiet=True)
+        if result.named:
+            by_cause.setdefault(result.message, []).append((label, source, mutant))
+    for message, planted in by_cause.items():
+        if message.startswith(CATEGORIES):
+            continue
+        first = planted[0]
+        for other in planted[1:]:
+            assert _same_mistake(first[2], other[2], exercise), (message, first[1], other[1])
+    named = sum(len(p) for p in by_cause.values())
+    with capsys.disabled():
+        print(f"\n{exercise}: {named} of {len(wrong)} planted mistakes named with a cause")

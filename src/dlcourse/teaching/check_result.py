@@ -54,6 +54,7 @@ class CheckResult:
     properties: tuple[PropertyResult, ...] = ()
     hint: str = ""
     hints: tuple[str, ...] = ()  # hints about the cause found, where one was (else the exercise's)
+    named: bool = False  # the message names a cause the evidence singles out (else it observes)
 
     @property
     def passed(self) -> bool:

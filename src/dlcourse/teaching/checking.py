@@ -226,11 +226,11 @@ def _diagnosis(exercise: Exercise, function: Any, result: CheckResult) -> CheckR
         raised = _RAISED.match(result.message)
         text = cause.description
         message = f"{raised.group(0)}: {text}." if raised else f"{text[0].upper()}{text[1:]}."
-        return replace(result, message=message, hints=HINTS[cause.kind])
+        return replace(result, message=message, hints=HINTS[cause.kind], named=True)
     found = where(exercise, function) if result.status == FAILED else None
     if found is None:
         return result
-    return replace(result, message=found.message, hints=found.hints)
+    return replace(result, message=found.message, hints=found.hints, named=False)
 
 
 def _is_todo(answer: Any) -> bool:

@@ -233,7 +233,15 @@ def judge(
     else:
         status, message = PASSED, success
     score = 1.0 if status == PASSED else sum(r.held for r in results) / max(len(properties), 1)
-    result = CheckResult(exercise, status, message, min(score, 1.0), tuple(results), hint)
+    result = CheckResult(
+        exercise,
+        status,
+        message,
+        min(score, 1.0),
+        tuple(results),
+        hint,
+        named=status == FAILED and (bool(used) or message == named),
+    )
     if not quiet:
         show(result)
     return result

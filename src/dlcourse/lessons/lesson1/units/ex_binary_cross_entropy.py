@@ -76,6 +76,11 @@ def binary_cross_entropy(f: Callable) -> list[Property]:
     def extremes() -> None:
         got = losses(np.array([1.0, 0.0, 1.0]), np.array([0.0, 1.0, 1.0]))
         if not np.all(np.isfinite(got)):
+            if not np.allclose(losses(y, y_hat), bce(y, y_hat), rtol=1e-6):
+                raise Mistake(  # not only the edges: the cause is not singled out
+                    "for ŷ exactly 0 or 1 the loss is inf or NaN, and for ŷ between them it is "
+                    "not the lesson's loss either."
+                )
             raise NamedMistake(
                 "for ŷ exactly 0 or 1 the loss is inf or NaN: log(0) is -inf (and 0 · log 0 is "
                 "NaN). The sigmoid does reach 0 and 1 in floating point; keep ŷ away from 0 "

@@ -9,7 +9,7 @@ import numpy as np
 from dlcourse.lessons.lesson1.probes import checks_rng, softmax_of
 from dlcourse.teaching.diagnosis import compare, numbers, require, shaped
 from dlcourse.teaching.exercise import Exercise
-from dlcourse.teaching.verdicts import NamedMistake, Property, call
+from dlcourse.teaching.verdicts import Mistake, NamedMistake, Property, call
 
 SUCCESS = "correct: rows sum to 1, and large logits do not overflow."
 HINTS = (
@@ -59,6 +59,11 @@ def softmax(f: Callable) -> list[Property]:
     def large_logits() -> None:
         got = numbers(call(f, np.array([1000.0, 0.0])), "softmax([1000, 0])")
         if not np.all(np.isfinite(got)):
+            if not np.allclose(probabilities(z), softmax_of(z), rtol=1e-6):
+                raise Mistake(  # not only large logits: the cause is not singled out
+                    "softmax([1000, 0]) is not finite, and for ordinary logits the result is "
+                    "not e^z / Σ e^z either."
+                )
             raise NamedMistake(
                 "softmax([1000, 0]) gives NaN: e^1000 overflows to inf. Softmax does not change "
                 "when the same number is subtracted from every z, so subtract the largest first."
