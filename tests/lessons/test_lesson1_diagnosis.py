@@ -75,6 +75,8 @@ def _oracle_inputs(exercise: str) -> list[tuple]:
     x, x2 = X[0], np.column_stack([np.ones(1), rng.normal(size=(1, 2))])[0]
     w, W = rng.normal(size=4), rng.normal(size=(4, 3))
     p = np.exp(rng.normal(size=3)) / np.exp(rng.normal(size=3)).sum()
+    W_big = np.zeros((4, 3))
+    W_big[0] = [900.0, 0.0, -900.0]  # x[0] = 1: logits of ±900
     return {
         "1.1 normal equation": [(X, rng.normal(size=12)), (X[:4], rng.normal(size=4))],
         "1.2 binary cross-entropy": [
@@ -91,9 +93,13 @@ def _oracle_inputs(exercise: str) -> list[tuple]:
             (np.array([1000.0, 0.0]),),
             (np.array([[1000.0, 0.0], [0.0, 3.0]]),),
         ],
-        "1.4 forward pass": [(x, W), (x2, rng.normal(size=(3, 5)))],
+        "1.4 forward pass": [(x, W), (x2, rng.normal(size=(3, 5))), (x, W_big)],
         "1.4 gradient": [(np.eye(3)[0], p, x), (np.eye(3)[2], np.eye(3)[2], x)],
-        "1.4 SGD update": [(W, x, np.eye(3)[1], 0.1), (W, x, np.eye(3)[0], 0.01)],
+        "1.4 SGD update": [
+            (W, x, np.eye(3)[1], 0.1),
+            (W, x, np.eye(3)[0], 0.01),
+            (W_big, x, np.eye(3)[2], 0.1),
+        ],
     }[exercise]
 
 
@@ -268,6 +274,8 @@ CATEGORIES = (
     # right for ordinary logits, not finite for large ones: e^z overflows, whichever shift
     # (none, +max, −min) the code makes; named only when ordinary logits give the right answer
     "softmax([1000, 0]) gives NaN: e^1000 overflows",
+    "for logits of ±900 ŷ holds inf or NaN: e^900 overflows",
+    "for logits of ±900 the new weights hold inf or NaN: e^900 overflows",
 )
 
 

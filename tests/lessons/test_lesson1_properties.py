@@ -399,6 +399,13 @@ BREAKERS = {
             w - lr * _logistic_error(w, x, y)[::-1].reshape(w.shape)
         ),
         "uses the model's prediction at the current weights": _step(lambda w, x, y: (0.5 - y) * x),
+        "right for an integer label": lambda w, x, y, lr: (  # int 0 taken for class 1
+            w
+            - lr
+            * ((scipy.special.expit(x @ w) - (y if isinstance(y, float) else 1)) * x).reshape(
+                w.shape
+            )
+        ),
         "w − λ ∇L on random inputs": _step(lambda w, x, y: 2 * _logistic_error(w, x, y)),
     },
     check.exercise_1_4_softmax: {
@@ -422,6 +429,7 @@ BREAKERS = {
         ),
         "unchanged when every class's bias moves together": lambda x, W: soft((x @ W) ** 2),
         "the odds of two classes are e^(z₁ − z₂)": lambda x, W: soft(2 * (x @ W)),
+        "finite for large logits": lambda x, W: np.exp(x @ W) / np.exp(x @ W).sum(),
         "softmax(x W) on random inputs": lambda x, W: soft(2 * (x @ W)),
     },
     check.exercise_1_4_gradient: {
@@ -441,6 +449,9 @@ BREAKERS = {
         ),
         "changes the weights along x (ŷ − y)ᵀ": lambda W, x, y, lr: (
             W - lr * np.outer(x, soft(x @ W))
+        ),
+        "right for large logits": lambda W, x, y, lr: (
+            W - lr * np.outer(x, np.exp(x @ W) / np.exp(x @ W).sum() - y)
         ),
         "uses the model's prediction at the current weights": lambda W, x, y, lr: (
             W - lr * np.outer(x, soft(x @ (0 * W)) - y)

@@ -13,7 +13,7 @@ import numpy as np
 from dlcourse.lessons.lesson1.probes import bce, checks_rng, design, sigmoid, softmax_of
 from dlcourse.teaching.diagnosis import compare_each, numbers, require
 from dlcourse.teaching.exercise import Exercise
-from dlcourse.teaching.verdicts import Mistake, Property, call
+from dlcourse.teaching.verdicts import Mistake, NamedMistake, Property, call
 
 LOGISTIC_SUCCESS = "correct: one SGD step, and w keeps its shape."
 SOFTMAX_SUCCESS = "correct: one SGD step, and W keeps its shape."
@@ -120,6 +120,33 @@ def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
             "weights.",
         )
 
+    def notebook_inputs() -> None:
+        """What the notebook itself passes: an integer label (Iris's targets), and for softmax
+        regression logits far beyond where e^z overflows (|z| = 900)."""
+        w_ = np.zeros_like(w)
+        w_[0] = [900.0, 0.0, -900.0] if softmax else 3.0  # x[0] = 1: the logits are w_[0]
+        y_ = np.eye(K)[2] if softmax else np.int64(0)
+        got = numbers(call(f, w_, x, y_, 0.1), "the new weights")
+        if got.shape != w_.shape:
+            return  # the shape has its own property
+        what = "logits of ±900" if softmax else "an integer label y = 0 (as Iris's targets are)"
+        if not np.all(np.isfinite(got)):
+            ordinary = numbers(call(f, w, x, y, 0.1), "the new weights")
+            right = ordinary.shape == w.shape and np.allclose(ordinary, w - 0.1 * gradient(w, x, y))
+            raise (NamedMistake if right and softmax else Mistake)(
+                f"for {what} the new weights hold inf or NaN"
+                + (
+                    ": e^900 overflows. The softmax does not change when the same number is "
+                    "subtracted from every logit, so subtract the largest first."
+                    if right and softmax
+                    else "."
+                )
+            )
+        require(
+            np.allclose(got, w_ - 0.1 * gradient(w_, x, y_), rtol=1e-6, atol=1e-9),
+            f"for {what} the new weights are not w − λ ∇L, though they are finite.",
+        )
+
     def values() -> None:
         cases = []
         for dims, rate in [((4, 0.1)), ((2, 0.5)), ((4, 0.01))]:
@@ -140,6 +167,10 @@ def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
             structure,
         ),
         Property("uses the model's prediction at the current weights", implied_prediction),
+        Property(
+            "right for large logits" if softmax else "right for an integer label",
+            notebook_inputs,
+        ),
         Property("w − λ ∇L on random inputs", values),
     ]
 

@@ -9,7 +9,7 @@ import numpy as np
 from dlcourse.lessons.lesson1.probes import checks_rng, design, softmax_of
 from dlcourse.teaching.diagnosis import compare_each, require, shaped
 from dlcourse.teaching.exercise import Exercise
-from dlcourse.teaching.verdicts import Property, call
+from dlcourse.teaching.verdicts import Mistake, NamedMistake, Property, call
 
 SUCCESS = "correct: ŷ = softmax(x W), one probability per class."
 HINTS = (
@@ -59,6 +59,23 @@ def softmax_forward_pass(f: Callable) -> list[Property]:
             f"{np.exp(z[0] - z[1]):.4g} for the logits z = x W: the exponential must be e^z.",
         )
 
+    def large_logits() -> None:
+        W_ = np.zeros((d + 1, K))
+        W_[0] = [900.0, 0.0, -900.0]  # x[0] = 1: the logits are ±900, where e^z overflows
+        got = y_hat(W_)
+        if not np.all(np.isfinite(got)):
+            if not np.allclose(y_hat(W), softmax_of(x @ W), rtol=1e-6):
+                raise Mistake(
+                    "for logits of ±900 ŷ holds inf or NaN, and for ordinary ones it is not "
+                    "softmax(x W) either."
+                )
+            raise NamedMistake(
+                "for logits of ±900 ŷ holds inf or NaN: e^900 overflows. The softmax does not "
+                "change when the same number is subtracted from every logit, so subtract the "
+                "largest first."
+            )
+        compare_each([(got, softmax_of(x @ W_), None, "ŷ for logits of ±900")])
+
     def values() -> None:
         cases = []
         for d_, K_ in [(4, 3), (2, 5)]:
@@ -74,6 +91,7 @@ def softmax_forward_pass(f: Callable) -> list[Property]:
         Property("1/K for every class when all weights are 0", uniform_at_zero),
         Property("unchanged when every class's bias moves together", common_bias),
         Property("the odds of two classes are e^(z₁ − z₂)", odds),
+        Property("finite for large logits", large_logits),
         Property("softmax(x W) on random inputs", values),
     ]
 
