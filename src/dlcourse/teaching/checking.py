@@ -227,7 +227,7 @@ def _diagnosis(exercise: Exercise, function: Any, result: CheckResult) -> CheckR
         text = cause.description
         message = f"{raised.group(0)}: {text}." if raised else f"{text[0].upper()}{text[1:]}."
         return replace(result, message=message, hints=HINTS[cause.kind], named=True)
-    found = where(exercise, function) if result.status == FAILED else None
+    found = where(exercise, function, last=not result.named) if result.status == FAILED else None
     if found is None:
         return result
     return replace(result, message=found.message, hints=found.hints, named=False)

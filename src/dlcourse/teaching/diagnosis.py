@@ -196,7 +196,7 @@ def shape_message(got: tuple[int, ...], expected: tuple[int, ...], what: str) ->
             "operands the same shape first."
         )
     if len(got) == 0 and len(expected) >= 1:
-        return message + " It is a single number: something sums or averages over the entries."
+        return message + " It is a single number, not an array."
     if int(np.prod(got)) == int(np.prod(expected)):
         return message + (
             " The numbers are there, but an extra or missing axis or transpose changes the shape."

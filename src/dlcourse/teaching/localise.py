@@ -87,11 +87,11 @@ class Found:
     hints: tuple[str, str, str]
 
 
-def where(exercise: Any, function: Callable[..., Any]) -> Found | None:
+def where(exercise: Any, function: Callable[..., Any], *, last: bool = False) -> Found | None:
     """Where ``function``'s answer to ``exercise`` leaves the lesson's computation, in words, or
     None: when the exercise has no quantities, the answer is right on the probe, the first wrong
-    quantity is the first or the last one (the properties' own diagnosis is about it), or the
-    call fails."""
+    quantity is the first one, or the last one unless ``last`` (when the properties named a
+    cause, their diagnosis is about it), or the call fails."""
     if not (exercise.quantities and exercise.probe and exercise.reference):
         return None
     args = exercise.probe()
@@ -99,13 +99,17 @@ def where(exercise: Any, function: Callable[..., Any]) -> Found | None:
         result, values = _record(function, args)
         with np.errstate(all="ignore"):
             expected = np.asarray(exercise.reference(*args), dtype=float)
-            if _same(np.asarray(result, dtype=float), expected):
+            answer = np.asarray(result, dtype=float)
+            if _same(answer, expected):
                 return None
     except (Exception, _TooLong):  # its exceptions and time are the verdict's business
         return None
     names = [name for name, _ in exercise.quantities]
     found = localise(reference_quantities(exercise.reference, args, names), values)
-    if found.wrong is None or found.wrong == names[-1] or not found.right:
+    # The last step only where the answer has another number of entries: there the
+    # properties can only say that the shape is wrong, not which step.
+    resized = last and result is not None and answer.size != expected.size
+    if not found.right or found.wrong is None or (found.wrong == names[-1] and not resized):
         return None  # nothing before the wrong step is right: the properties say more
     words = dict(exercise.quantities)
     right = ", ".join(words[name] for name in found.right)

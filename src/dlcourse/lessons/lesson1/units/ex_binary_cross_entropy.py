@@ -124,7 +124,15 @@ def typical_mistakes(y: np.ndarray, y_hat: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def reference(y: np.ndarray, y_hat: np.ndarray) -> np.ndarray:
-    return bce(y, np.clip(y_hat, 1e-12, 1 - 1e-12))  # one loss per sample
+    y_hat = np.clip(y_hat, 1e-12, 1 - 1e-12)  # (n,): away from 0 and 1, where log is −inf
+    log_p = np.log(y_hat)  # log ŷ
+    log_q = np.log(1 - y_hat)  # log(1 − ŷ)
+    loss = -(y * log_p + (1 - y) * log_q)  # (n,): one loss per sample
+    return loss
+
+
+def probe() -> tuple[np.ndarray, np.ndarray]:
+    return np.array([1.0, 0.0, 1.0, 0.0]), np.array([0.3, 0.6, 0.85, 0.2])
 
 
 EXERCISE = Exercise(
@@ -135,5 +143,7 @@ EXERCISE = Exercise(
     success=SUCCESS,
     hints=HINTS,
     reference=reference,
+    quantities=(("log_p", "log ŷ"), ("log_q", "log(1 − ŷ)"), ("loss", "the loss")),
+    probe=probe,
     summary="``binary_cross_entropy(y, y_hat)``: one loss per sample, finite even for ŷ = 0 or 1.",
 )

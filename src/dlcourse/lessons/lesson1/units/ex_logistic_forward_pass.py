@@ -92,7 +92,13 @@ def typical_mistakes(z: float) -> dict[str, np.ndarray]:
 
 
 def reference(x_i: np.ndarray, w: np.ndarray) -> float:
-    return float(sigmoid(x_i @ np.ravel(w)))  # ŷ = σ(xᵢ · w)
+    z = x_i @ np.ravel(w)  # a number: z = xᵢ · w
+    y_hat = float(sigmoid(z))  # ŷ = σ(z)
+    return y_hat
+
+
+def probe() -> tuple[np.ndarray, np.ndarray]:
+    return np.array([1.0, 0.5, -1.2, 2.0, 0.7]), np.array([0.3, -0.8, 0.45, 0.25, -1.1])
 
 
 EXERCISE = Exercise(
@@ -103,5 +109,7 @@ EXERCISE = Exercise(
     success=SUCCESS,
     hints=HINTS,
     reference=reference,
+    quantities=(("z", "z = xᵢ · w"), ("y_hat", "prediction ŷ = σ(z)")),
+    probe=probe,
     summary="``forward_pass(x_i, w)`` must return ŷ = σ(xᵢ · w) for one sample.",
 )

@@ -100,7 +100,14 @@ def typical_mistakes(y: float, y_hat: float, x: np.ndarray) -> dict[str, np.ndar
 
 
 def reference(y: float, y_hat: float, x_i: np.ndarray) -> np.ndarray:
-    return (y_hat - y) * x_i  # (d+1,): ∂L/∂w = (ŷ − y) xᵢ
+    error = y_hat - y  # ŷ − y
+    gradient = error * x_i  # (d+1,): ∂L/∂w = (ŷ − y) xᵢ
+    return gradient
+
+
+def probe() -> tuple[float, float, np.ndarray]:
+    """A target strictly between 0 and 1 and an asymmetric x: no two quantities coincide."""
+    return 0.3, 0.62, np.array([1.0, 0.5, -1.2, 2.0, 0.7])
 
 
 EXERCISE = Exercise(
@@ -111,5 +118,7 @@ EXERCISE = Exercise(
     success=SUCCESS,
     hints=HINTS,
     reference=reference,
+    quantities=(("error", "error ŷ − y"), ("gradient", "gradient (ŷ − y) xᵢ")),
+    probe=probe,
     summary="``calc_gradient(y, y_hat, x_i)`` must return (ŷ - y) xᵢ, of the shape of w.",
 )

@@ -101,7 +101,14 @@ def typical_mistakes(z: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def reference(x_i: np.ndarray, W: np.ndarray) -> np.ndarray:
-    return softmax_of(x_i @ W)  # (K,): ŷ = softmax(xᵢ W)
+    z = x_i @ W  # (K,): z = xᵢ W
+    y_hat = softmax_of(z)  # (K,): ŷ = softmax(z)
+    return y_hat
+
+
+def probe() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(7)
+    return np.array([1.0, 0.5, -1.2, 2.0]), rng.normal(size=(4, 3))
 
 
 EXERCISE = Exercise(
@@ -112,5 +119,7 @@ EXERCISE = Exercise(
     success=SUCCESS,
     hints=HINTS,
     reference=reference,
+    quantities=(("z", "z = xᵢ W"), ("y_hat", "prediction ŷ = softmax(z)")),
+    probe=probe,
     summary="``forward_pass(x_i, W)`` must return ŷ = softmax(xᵢ W), shape (K,).",
 )

@@ -83,7 +83,14 @@ def typical_mistakes(y: np.ndarray, y_hat: np.ndarray, x: np.ndarray) -> dict[st
 
 
 def reference(y: np.ndarray, y_hat: np.ndarray, x_i: np.ndarray) -> np.ndarray:
-    return np.outer(x_i, y_hat - y)  # (d+1, K): xᵢ (ŷ − y)ᵀ
+    error = y_hat - y  # (K,): ŷ − y
+    gradient = np.outer(x_i, error)  # (d+1, K): xᵢ (ŷ − y)ᵀ
+    return gradient
+
+
+def probe() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Targets strictly between 0 and 1 and an asymmetric x: no two quantities coincide."""
+    return np.array([0.1, 0.2, 0.7]), np.array([0.5, 0.3, 0.2]), np.array([1.0, 0.5, -1.2, 2.0])
 
 
 EXERCISE = Exercise(
@@ -94,5 +101,7 @@ EXERCISE = Exercise(
     success=SUCCESS,
     hints=HINTS,
     reference=reference,
+    quantities=(("error", "error ŷ − y"), ("gradient", "gradient xᵢ (ŷ − y)ᵀ")),
+    probe=probe,
     summary="``calc_gradient(y, y_hat, x_i)`` must return x (ŷ - y)ᵀ, shape (d+1, K) like W.",
 )
