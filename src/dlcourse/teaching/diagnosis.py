@@ -49,8 +49,9 @@ def numbers(got: Any, what: str) -> np.ndarray:
         raise Mistake(f"{what} holds True/False values: return the numbers, not a comparison.")
     if kind in "iu":
         raise Mistake(
-            f"{what} holds integers (dtype {got.dtype}): the values were rounded or cast "
-            "(astype(int), //, np.round); keep them as floating-point numbers."
+            f"{what} holds integers (dtype {got.dtype}), where the answer is floating-point "
+            "numbers (integers come from an index such as argmax, from astype(int), //, "
+            "np.round, or from an array made like an integer one)."
         )
     if kind == "c":
         raise Mistake(f"{what} holds complex numbers: the formula gives real ones.")

@@ -17,8 +17,9 @@ _MEANINGS: list[tuple[str, str]] = [
     ),
     (
         r"truth value of an array with more than one element is ambiguous",
-        "an `if`, `and`, `or` or `not` met an array of several values: decide element by "
-        "element (np.where) or say which you mean (.any(), .all()).",
+        "an `if`, `and`, `or`, `not`, or Python's own max, min or sorted, met an array of "
+        "several values: decide element by element (np.where, np.max(..., axis=...)) or say "
+        "which you mean (.any(), .all()).",
     ),
     (
         r"matmul: Input operand \d does not have enough dimensions",
@@ -43,8 +44,8 @@ _MEANINGS: list[tuple[str, str]] = [
     ),
     (
         r"cannot reshape array of size \d+ into shape",
-        "a shape written as numbers does not fit this input: take sizes from the arrays "
-        "themselves (x.shape, len(x)), not from the Iris data.",
+        "the array has another number of entries than the shape asks for: print its shape "
+        "just before the reshape.",
     ),
     (
         r"arrays used as indices must be of integer|only integers, slices",
@@ -52,7 +53,8 @@ _MEANINGS: list[tuple[str, str]] = [
     ),
     (
         r"[Ss]ingular matrix",
-        "the matrix you invert is singular: check which product you invert.",
+        "the matrix has no inverse: some of its columns (or of the columns of X it is made "
+        "from) carry the same information, e.g. a column that is there twice.",
     ),
     (
         r"is not defined",
@@ -67,6 +69,11 @@ def describe(error: BaseException, line: str | None) -> str:
     text = str(error).strip()
     where = f" at `{line}`" if line else ""
     meaning = next((m for pattern, m in _MEANINGS if re.search(pattern, text)), "")
+    if "reshape" in text and line and re.search(r"reshape\([^)]*\d", line):
+        meaning += (
+            " The shape is written as numbers: take sizes from the arrays themselves "
+            "(x.shape, len(x)), which the checks vary."
+        )
     return f"your code raised {type(error).__name__}{where}: {text}. {meaning}".strip()
 
 

@@ -21,6 +21,7 @@ def iris_questions(n_datapoints: Any, n_weights: Any) -> list[Property]:
     swapped = n_datapoints == 4 and n_weights == 150
 
     def datapoints() -> None:
+        _a_number(n_datapoints, "the number of data points")
         if swapped:
             raise NamedMistake(
                 "the two answers are swapped: rows of X are data points, columns features."
@@ -37,6 +38,7 @@ def iris_questions(n_datapoints: Any, n_weights: Any) -> list[Property]:
         )
 
     def weights() -> None:
+        _a_number(n_weights, "the number of weights")
         if n_weights == 5:
             raise NamedMistake(
                 "5 includes the bias weight; the question asks for the weights without it."
@@ -53,6 +55,16 @@ def iris_questions(n_datapoints: Any, n_weights: Any) -> list[Property]:
         Property("the number of data points: the rows of X", datapoints),
         Property("the number of weights without the bias: the columns of X", weights),
     ]
+
+
+def _a_number(answer: Any, what: str) -> None:
+    """A count given as text, or as several values, is named as such, whatever its value."""
+    if isinstance(answer, str):
+        raise NamedMistake(
+            f"{what} is the text {answer!r}: give the number itself, without quotes."
+        )
+    if isinstance(answer, tuple | list):
+        raise NamedMistake(f"{what} is {answer!r}, several values: give one count.")
 
 
 EXERCISE = Exercise(

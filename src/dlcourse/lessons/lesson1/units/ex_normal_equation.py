@@ -86,8 +86,10 @@ def typical_mistakes(X: np.ndarray, y: np.ndarray) -> dict[str, list[np.ndarray]
             "the formula's factors are in the wrong order: the matrix to invert is XᵀX "
             "(Xᵀ on the left), of shape (d+1, d+1), and Xᵀy comes after it.": [
                 lambda: inv(X @ X.T) @ X.T @ y,
-                lambda: inv(X.T @ X) @ X @ y,
                 lambda: X.T @ inv(X.T @ X) @ y,
+            ],
+            "X stands where the formula has Xᵀ: the factor right before y is Xᵀ, as in Xᵀy.": [
+                lambda: inv(X.T @ X) @ X @ y,
             ],
             "XᵀX is multiplied instead of inverted: use its inverse.": [lambda: X.T @ X @ X.T @ y],
             "Xᵀ is missing between the inverse and y.": [lambda: inv(X.T @ X) @ y],
