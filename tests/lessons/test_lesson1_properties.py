@@ -494,11 +494,11 @@ def test_iris_questions_score_each_answer():
         ({0.1: 100.0, 0.01: 100.0, 0.001: 87.0, 0.0001: 120.0}, 0.5, "between 0 and 100"),
         ({0.1: 97.0, 0.01: 100.0, 0.001: 90.0, 0.0001: 99.0}, 0.5, "0.1 and 0.01"),
         ([100, 100, 87, 48], 0.0, "expected a dict"),
-        # keys computed as 0.1 ** k are the rates up to rounding: accepted
+        # keys computed as 0.1 ** k miss the rates by a rounding error: accuracies[0.01] fails
         (
             {0.1**k: v for k, v in zip(range(1, 5), [100.0, 100.0, 87.0, 48.0], strict=True)},
-            1.0,
-            "correct",
+            0.0,
+            "carry a rounding error",
         ),
         ({"0.1": 100.0, "0.01": 100.0, "0.001": 87.0, "0.0001": 48.0}, 0.0, "keys are strings"),
         # what is seen is said: each value, and that they are all the same

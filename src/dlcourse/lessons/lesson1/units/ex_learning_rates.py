@@ -8,7 +8,7 @@ from typing import Any
 
 from dlcourse.teaching.diagnosis import require
 from dlcourse.teaching.exercise import Exercise
-from dlcourse.teaching.verdicts import Mistake, Property
+from dlcourse.teaching.verdicts import Mistake, NamedMistake, Property
 
 RATES = (0.1, 0.01, 0.001, 0.0001)  # the four rates the exercise compares
 SUCCESS = "correct: 100% at 0.1 and 0.01; smaller rates have not gone far enough yet."
@@ -32,10 +32,18 @@ def learning_rates(accuracies: Any) -> list[Property]:
                 f"the keys are strings ({next(k for k in accuracies if isinstance(k, str))!r}): "
                 "use the learning rates themselves, as numbers, for keys."
             )
-        keys = {rate: _key(accuracies, rate) for rate in RATES}  # 0.1 ** 2 counts as 0.01
+        keys = {rate: _key(accuracies, rate) for rate in RATES}
         missing = [rate for rate, key in keys.items() if key is None]
         if missing:
             raise Mistake(f"no accuracy for the learning rate(s) {missing}; try all four.")
+        inexact = {rate: key for rate, key in keys.items() if key != rate}
+        if inexact:
+            rate, key = next(iter(inexact.items()))
+            raise NamedMistake(
+                f"the key for λ = {rate:g} is {key!r}, not {rate!r}: computed rates such as "
+                "0.1 ** 2 carry a rounding error, so accuracies[0.01] finds nothing. Use the "
+                "rates as the exercise writes them."
+            )
         try:
             values = {rate: float(accuracies[key]) for rate, key in keys.items()}
         except (TypeError, ValueError):
@@ -88,7 +96,7 @@ def learning_rates(accuracies: Any) -> list[Property]:
 
 
 def _key(accuracies: Mapping, rate: float) -> Any:
-    """The key of ``accuracies`` that is the number ``rate`` (up to rounding), or None."""
+    """The key of ``accuracies`` that is the number ``rate``, up to rounding, or None."""
     for key in accuracies:
         if isinstance(key, numbers.Real) and not isinstance(key, bool):
             if abs(float(key) - rate) <= 1e-9 * rate:
