@@ -51,7 +51,9 @@ class Exercise:
         (:mod:`dlcourse.teaching.localise`).
     probe : callable, optional
         ``probe() -> args``: the input the localisation runs both on, with no value that
-        coincides with another quantity (a λ that is not 0.1, asymmetric numbers).
+        coincides with another quantity (a λ that is not 0.1, asymmetric numbers); also the
+        first quick test of each changed copy of the learner's code
+        (:mod:`dlcourse.teaching.causes`).
     """
 
     id: str
