@@ -24,7 +24,7 @@ import numpy as np
 
 from dlcourse.teaching.guards import _TooLong
 
-__all__ = ["Found", "Localisation", "localise", "reference_quantities", "where"]
+__all__ = ["Found", "Localisation", "localise", "reference_quantities", "same_values", "where"]
 
 
 def reference_quantities(
@@ -63,15 +63,15 @@ def localise(quantities: Sequence[tuple[str, np.ndarray]], values: Sequence[Any]
     arrays = [np.asarray(v, dtype=float) for v in values]
     right: list[str] = []
     for name, quantity in quantities:
-        if any(_same(v, quantity) for v in arrays):
+        if any(same_values(v, quantity) for v in arrays):
             right.append(name)
             continue
-        opposite = bool(np.any(quantity != 0)) and any(_same(v, -quantity) for v in arrays)
+        opposite = bool(np.any(quantity != 0)) and any(same_values(v, -quantity) for v in arrays)
         return Localisation(tuple(right), name, opposite)
     return Localisation(tuple(right), None)
 
 
-def _same(value: np.ndarray, quantity: np.ndarray) -> bool:
+def same_values(value: np.ndarray, quantity: np.ndarray) -> bool:
     """Equal values, whatever the shape they come in ((n,), (n, 1), a 1-element array)."""
     if value.size != quantity.size:
         return False
@@ -100,7 +100,7 @@ def where(exercise: Any, function: Callable[..., Any], *, last: bool = False) ->
         with np.errstate(all="ignore"):
             expected = np.asarray(exercise.reference(*args), dtype=float)
             answer = np.asarray(result, dtype=float)
-            if _same(answer, expected):
+            if same_values(answer, expected):
                 return None
     except (Exception, _TooLong):  # its exceptions and time are the verdict's business
         return None

@@ -7,7 +7,13 @@ import numpy as np
 
 from dlcourse import activations
 
-__all__ = ["bce", "checks_rng", "design", "sigmoid", "softmax_of"]
+__all__ = ["OVERFLOW_900", "bce", "checks_rng", "design", "sigmoid", "softmax_of"]
+
+# The cause of inf or NaN at logits of ±900, named where ordinary logits give the right answer
+OVERFLOW_900 = (
+    "e^900 overflows. The softmax does not change when the same number is subtracted from "
+    "every logit, so subtract the largest first."
+)
 
 # the right answers come from the library's own functions (the learner never sees them)
 sigmoid, softmax_of = activations.sigmoid, activations.softmax

@@ -10,7 +10,14 @@ from typing import Any
 
 import numpy as np
 
-from dlcourse.lessons.lesson1.probes import bce, checks_rng, design, sigmoid, softmax_of
+from dlcourse.lessons.lesson1.probes import (
+    OVERFLOW_900,
+    bce,
+    checks_rng,
+    design,
+    sigmoid,
+    softmax_of,
+)
 from dlcourse.teaching.diagnosis import compare_each, numbers, require
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.verdicts import Mistake, NamedMistake, Property, call
@@ -135,12 +142,7 @@ def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
             right = ordinary.shape == w.shape and np.allclose(ordinary, w - 0.1 * gradient(w, x, y))
             raise (NamedMistake if right and softmax else Mistake)(
                 f"for {what} the new weights hold inf or NaN"
-                + (
-                    ": e^900 overflows. The softmax does not change when the same number is "
-                    "subtracted from every logit, so subtract the largest first."
-                    if right and softmax
-                    else "."
-                )
+                + (f": {OVERFLOW_900}" if right and softmax else ".")
             )
         require(
             np.allclose(got, w_ - 0.1 * gradient(w_, x, y_), rtol=1e-6, atol=1e-9),

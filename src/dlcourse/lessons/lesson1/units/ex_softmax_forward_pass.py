@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from dlcourse.lessons.lesson1.probes import checks_rng, design, softmax_of
+from dlcourse.lessons.lesson1.probes import OVERFLOW_900, checks_rng, design, softmax_of
 from dlcourse.teaching.diagnosis import compare_each, require, shaped
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.verdicts import Mistake, NamedMistake, Property, call
@@ -69,11 +69,7 @@ def softmax_forward_pass(f: Callable) -> list[Property]:
                     "for logits of ±900 ŷ holds inf or NaN, and for ordinary ones it is not "
                     "softmax(x W) either."
                 )
-            raise NamedMistake(
-                "for logits of ±900 ŷ holds inf or NaN: e^900 overflows. The softmax does not "
-                "change when the same number is subtracted from every logit, so subtract the "
-                "largest first."
-            )
+            raise NamedMistake(f"for logits of ±900 ŷ holds inf or NaN: {OVERFLOW_900}")
         compare_each([(got, softmax_of(x @ W_), None, "ŷ for logits of ±900")])
 
     def values() -> None:
