@@ -75,17 +75,18 @@ def test_a_planted_mistake_is_diagnosed_through_the_notebook(tmp_path):
     # an exception in the kernel is told with the learner's line, read there
     assert "at `e = math.exp(z)`" in by_name["1.4 softmax"].message
     assert by_name["1.2 gradient"].status == "failed"
-    assert "sign is flipped" in by_name["1.2 gradient"].message
+    assert "`y - y_hat` subtracts the other way round" in by_name["1.2 gradient"].message
     # the one change that makes it pass is found in the kernel: `*` where `@` belongs
     normal = by_name["1.1 normal equation"].message
     assert "at `return np.linalg.inv(X.T * X) @ X.T @ y`" in normal
     assert "`X.T * X` multiplies entry by entry" in normal
     assert by_name["1.2 Iris questions"].passed and not report.passed
-    # the step calls that gradient: the mistake is located inside it, in the kernel, and the
-    # step (which does subtract) is not blamed
+    # the step calls that gradient: the one change is found inside it (the learner's answer
+    # to 1.2 gradient, which fails its own check), in the kernel, and the step (which does
+    # subtract) is not blamed
     step = by_name["1.2 SGD update"].message
-    assert "as the lesson does" in step and "error ŷ − y has the opposite sign" in step
-    assert "uphill" not in step
+    assert step.startswith("`y - y_hat` subtracts the other way round"), step
+    assert "uphill" not in step and "adds where" not in step
 
 
 def test_check_json_carries_scores_and_properties(tmp_path, capsys):

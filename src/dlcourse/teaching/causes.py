@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dlcourse.teaching.check_result import PASSED
+from dlcourse.teaching.localise import follows_reference
 
 __all__ = ["HINTS", "Cause", "single_change"]
 
@@ -56,6 +57,61 @@ HINTS: dict[str, tuple[str, str, str]] = {
         "calls your function with other inputs.",
         "Use the parameter where the notebook's variable is now.",
     ),
+    "transpose": (
+        "Write the shape of each factor of the product the verdict quotes beside it.",
+        "Transposing (`.T`) swaps rows and columns: (n, d) becomes (d, n). The formula says "
+        "which factor is transposed.",
+        "Compare each factor with the lesson's formula: a factor written with ᵀ there has .T "
+        "in the code, and the others do not.",
+    ),
+    "sign": (
+        "Look for a sign: the verdict quotes the expression where it is.",
+        "Swapping the two sides of a subtraction, or + for −, flips the sign of what follows; "
+        "compare that expression with the lesson's formula, sign by sign.",
+        "Write that step of the formula next to your line and make each sign the same.",
+    ),
+    "complement": (
+        "Which probability does the formula use at that point: p, or 1 − p?",
+        "1 − p is the probability of the other class; the formula uses the probability itself "
+        "there.",
+        "Use the quantity itself where the verdict quotes `1 - ...`.",
+    ),
+    "function": (
+        "Which library does the function the verdict quotes come from?",
+        "Python's own functions (math.exp, max, sum) take one number or a list; NumPy's work "
+        "on every entry of an array at once.",
+        "Use the NumPy function of the same name (np.exp, np.log, np.max, ...).",
+    ),
+    "inverse": (
+        "In the formula, what does the exponent −1 on a matrix mean?",
+        "1 / A divides 1 by each entry of A; the inverse of a matrix is another thing: A⁻¹ A "
+        "is the identity.",
+        "NumPy computes a matrix inverse with np.linalg.inv (or solves the system with "
+        "np.linalg.solve).",
+    ),
+    "average": (
+        "Does the formula add the terms up, or take their average?",
+        "An average is the sum divided by the number of terms; the two differ by that factor.",
+        "Use the reduction the formula has: a Σ alone is a sum; a 1/n before it makes an average.",
+    ),
+    "arguments": (
+        "Compare the order in which the values are passed with the order of the parameters "
+        "that receive them.",
+        "Python matches positional arguments to parameters by position, not by name.",
+        "Write the parameters in the order the notebook's call passes them (or pass them by name).",
+    ),
+    "integer": (
+        "Print the dtype of the array the verdict quotes.",
+        "An array of integers keeps only whole numbers: a fraction written into it is cut, and "
+        "// rounds down.",
+        "Make that array of floats (dtype=float) or divide with /.",
+    ),
+    "place": (
+        "The verdict quotes the one line where a single change fixes your answer.",
+        "More than one change at that line would fix it: compare the line with the lesson's "
+        "formula, piece by piece.",
+        "Write the formula's step next to your line, with the shape of each term.",
+    ),
 }
 
 
@@ -67,24 +123,106 @@ class Cause:
     description: str
 
 
-def single_change(exercise: Any, function: Callable[..., Any]) -> Cause | None:
-    """The one kind of change that makes ``function`` pass ``exercise``, or None when no change
-    does, or more than one kind does (then the evidence does not single one out)."""
+def single_change(
+    exercise: Any, function: Callable[..., Any], others: Iterable[Any] = ()
+) -> Cause | None:
+    """The cause that one change of ``function`` singles out: one kind of change makes it pass
+    ``exercise`` (at one place, or at up to three, which are then all named), or several kinds
+    do at one and the same line (which is then named). None when no change does, or changes of
+    several kinds at several lines do: the evidence does not single a cause out.
+
+    Two rules narrow the changes that pass, so that a second mistake is never made to cancel
+    the first. Where ``function`` calls the learner's answers to ``others`` (the lesson's other
+    exercises), a change must be made inside one of them that fails its own check, or, when
+    all of them pass theirs, outside them. And where some of the changes that pass give every
+    intermediate value of the lesson's computation (z, ŷ, ŷ − y, ...), only those count.
+    """
     from dlcourse.teaching.verdicts import judge
 
-    passing: list[Cause] = []
+    passing: dict[str, tuple[str, str, Callable[..., Any]]] = {}  # description: kind, place, copy
     screen = _on_probe(exercise)
     with contextlib.redirect_stdout(io.StringIO()):  # the learner's prints, once is enough
-        for kind, description, variant in _variants(function):
-            if not screen(variant):
+        for kind, description, variant, place in _variants(function, _parameters(exercise)):
+            if description in passing or not screen(variant):
                 continue
             result = judge(exercise.id, exercise.properties(variant), success="", quiet=True)
-            cause = Cause(kind, description)
-            if result.status == PASSED and cause not in passing:
-                passing.append(cause)
-                if len(passing) > 1:
+            if result.status == PASSED:
+                passing[description] = (kind, place, variant)
+                if len(passing) > _MOST:
                     return None
-    return passing[0] if passing else None
+        passing = _in_failing_helpers(passing, function, _helpers(exercise, function, others))
+        clean = {d: c for d, c in passing.items() if follows_reference(exercise, c[2])}
+    chosen = clean or passing
+    return _singled_out({d: (kind, place) for d, (kind, place, _) in chosen.items()})
+
+
+_MOST = 8  # changes that pass, beyond which none is singled out
+
+
+def _helpers(exercise: Any, function: Any, others: Iterable[Any]) -> dict[str, Any]:
+    """``{name: exercise}`` for the learner's functions that ``function`` calls and that answer
+    another exercise."""
+    if hasattr(function, "variants"):
+        uses = set(function.uses)
+    else:
+        import dlcourse
+        from dlcourse.teaching.recorder import library_roots
+        from dlcourse.teaching.repairs import learner_functions
+
+        skip = library_roots((str(Path(dlcourse.__file__).parent),))
+        uses = set(learner_functions(function, skip))
+    own = exercise.names[0] if exercise.names else None
+    return {
+        other.names[0]: other
+        for other in others
+        if not other.answer and other.names and other.names[0] in uses - {own}
+    }
+
+
+def _in_failing_helpers(
+    passing: dict[str, tuple[str, str, Callable[..., Any]]],
+    function: Any,
+    helpers: dict[str, Any],
+) -> dict[str, tuple[str, str, Callable[..., Any]]]:
+    if not passing or not helpers:
+        return passing
+    from dlcourse.teaching.verdicts import judge
+
+    failing = set()
+    for name, other in helpers.items():
+        helper = function.sibling(name) if hasattr(function, "sibling") else None
+        if helper is None:
+            helper = getattr(function, "__globals__", {}).get(name)
+        if judge(other.id, other.properties(helper), success="", quiet=True).status != PASSED:
+            failing.add(name)
+
+    def allowed(place: str) -> bool:
+        where = place.split(":")[0]
+        return where in failing if failing else where not in helpers
+
+    return {d: c for d, c in passing.items() if allowed(c[1])}
+
+
+def _singled_out(passing: dict[str, tuple[str, str]]) -> Cause | None:
+    if not passing:
+        return None
+    kinds = {kind for kind, _ in passing.values()}
+    places = {place for _, place in passing.values()}
+    described = list(passing)
+    if len(described) > 3 or (len(kinds) > 1 and len(places) > 1):
+        return None
+    if len(described) == 1:
+        return Cause(next(iter(kinds)), described[0])
+    listed = "; or ".join(described)
+    if len(kinds) == 1:
+        return Cause(
+            next(iter(kinds)),
+            f"one change makes every check pass, at any of these places: {listed}",
+        )
+    return Cause(
+        "place",
+        f"the mistake is on one line, where more than one change makes every check pass: {listed}",
+    )
 
 
 def _on_probe(exercise: Any) -> Callable[[Callable[..., Any]], bool]:
@@ -110,12 +248,22 @@ def _on_probe(exercise: Any) -> Callable[[Callable[..., Any]], bool]:
     return screen
 
 
-def _variants(function: Callable[..., Any]) -> list[tuple[str, str, Callable[..., Any]]]:
+def _parameters(exercise: Any) -> tuple[str, ...]:
+    """The parameter names of the exercise's reference solution (the lesson's order)."""
+    if exercise.reference is None:
+        return ()
+    code = exercise.reference.__code__
+    return tuple(code.co_varnames[: code.co_argcount])
+
+
+def _variants(
+    function: Callable[..., Any], expected: tuple[str, ...]
+) -> list[tuple[str, str, Callable[..., Any], str]]:
     if hasattr(function, "variants"):  # a function in the learner's kernel
-        return function.variants()
+        return function.variants(expected)
     import dlcourse
     from dlcourse.teaching.recorder import _rewrite, library_roots
     from dlcourse.teaching.repairs import variants
 
     skip = library_roots((str(Path(dlcourse.__file__).parent),))
-    return variants(function, skip, _rewrite)
+    return variants(function, skip, _rewrite, expected)

@@ -72,7 +72,7 @@ class Checks:
             hint=f'check.hint("{exercise.id}")',
         )
         if result.status in (FAILED, ERROR) and not exercise.answer:
-            result = _diagnosis(exercise, answers[0], result)
+            result = _diagnosis(exercise, answers[0], result, self.exercises.values())
         return replace(result, score=credit.score(exercise, result))
 
     def hint(self, exercise: str | None = None, level: int | None = None) -> Hint:
@@ -214,14 +214,16 @@ _RAISED = re.compile(r"^your code raised \w+(?: at `[^`]*`)?")
 _NOT_THE_CODE = ("answered with dlcourse's own", "your function ran for more than")
 
 
-def _diagnosis(exercise: Exercise, function: Any, result: CheckResult) -> CheckResult:
+def _diagnosis(
+    exercise: Exercise, function: Any, result: CheckResult, others: Iterable[Exercise] = ()
+) -> CheckResult:
     """The verdict made more precise where the evidence allows: the one change of the learner's
     code that makes every check pass, else (for a wrong value) the first step of the lesson's
     computation the learner's code gets wrong, else the properties' own words; with the hints
     that go with that cause."""
     if result.message.startswith(_NOT_THE_CODE):
         return result
-    cause = single_change(exercise, function)
+    cause = single_change(exercise, function, others)
     if cause is not None:
         raised = _RAISED.match(result.message)
         text = cause.description

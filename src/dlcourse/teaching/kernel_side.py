@@ -199,20 +199,23 @@ class Helpers:
             content["error"] = self._error(error)
         self.reply(nonce, **content)
 
-    def changes(self, nonce: str, name: str) -> None:
+    def changes(self, nonce: str, name: str, expected: list[str]) -> None:
         """Make the candidate changes of the learner's function ``name``
         (:func:`dlcourse.teaching.repairs.variants`), kept under names of their own (``name#i``,
-        never a Python name); reply with ``[name#i, its kind, what it undoes]`` for each."""
+        never a Python name); reply with ``[name#i, its kind, what it undoes, its place]``
+        for each, and the names of the learner's functions ``name`` uses (``uses``)."""
         content: dict[str, Any] = {}
         try:
             with contextlib.redirect_stdout(io.StringIO()):
                 skip = self.recorder["library_roots"](self.roots)
                 made = self.repairs["variants"](
-                    self.namespace.get(name), skip, self.recorder["_rewrite"]
+                    self.namespace.get(name), skip, self.recorder["_rewrite"], tuple(expected)
                 )
+                uses = self.repairs["learner_functions"](self.namespace.get(name), skip)
             self.variants = {f"{name}#{i}": made[i][2] for i in range(len(made))}
+            content["uses"] = uses
             content["result"] = [
-                [f"{name}#{i}", kind, text] for i, (kind, text, _) in enumerate(made)
+                [f"{name}#{i}", kind, text, place] for i, (kind, text, _, place) in enumerate(made)
             ]
         except Exception as error:
             content["error"] = self._error(error)

@@ -24,7 +24,15 @@ import numpy as np
 
 from dlcourse.teaching.guards import _TooLong
 
-__all__ = ["Found", "Localisation", "localise", "reference_quantities", "same_values", "where"]
+__all__ = [
+    "Found",
+    "Localisation",
+    "follows_reference",
+    "localise",
+    "reference_quantities",
+    "same_values",
+    "where",
+]
 
 
 def reference_quantities(
@@ -125,6 +133,22 @@ def where(exercise: Any, function: Callable[..., Any], *, last: bool = False) ->
         f"The lesson's step is {wrong}: compare it term by term with yours, sign included.",
     )
     return Found(f"your code computes {right} as the lesson does, but {missing}.", hints)
+
+
+def follows_reference(exercise: Any, function: Callable[..., Any]) -> bool | None:
+    """Whether ``function``'s values on the exercise's probe hold every quantity of the lesson's
+    computation (None when the exercise declares none): a right answer reached through wrong
+    intermediate values (two mistakes that cancel) does not."""
+    if not (exercise.quantities and exercise.probe and exercise.reference):
+        return None
+    args = exercise.probe()
+    try:
+        _, values = _record(function, args)
+    except (Exception, _TooLong):
+        return False
+    names = [name for name, _ in exercise.quantities]
+    found = localise(reference_quantities(exercise.reference, args, names), values)
+    return found.wrong is None
 
 
 def _record(function: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, list[Any]]:

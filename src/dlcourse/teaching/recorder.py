@@ -72,8 +72,11 @@ def record(function: Callable[..., Any], args: list[Any], skip: tuple[str, ...])
             values.append(array.copy())
         return value
 
-    rewritten = _rewrite(function, _wrap, {_KEEP: keep}, skip, {}, depth=3)
-    if rewritten is not function:
+    # A changed copy of the learner's code (dlcourse.teaching.repairs) is recorded as changed.
+    base, change = getattr(function, CHANGED, (function, None))
+    wrap = _wrap if change is None else (lambda tree, code: _wrap(change(tree, code), code))
+    rewritten = _rewrite(base, wrap, {_KEEP: keep}, skip, {}, depth=3)
+    if rewritten is not base:
         result = rewritten(*args)
         keep(result)
         return result, values
@@ -101,7 +104,22 @@ def record(function: Callable[..., Any], args: list[Any], skip: tuple[str, ...])
     return result, values
 
 
+_SOURCES: dict[Any, str] = {}  # a code object's source (dedented), as read the first time
+
+
+def _source(function: Any) -> str:
+    """``function``'s source, dedented; read once per code object (a cell run again makes a
+    new one), since the repairs copy the same functions many times over."""
+    code = function.__code__
+    if code not in _SOURCES:
+        if len(_SOURCES) > 64:
+            _SOURCES.clear()
+        _SOURCES[code] = textwrap.dedent(inspect.getsource(function))
+    return _SOURCES[code]
+
+
 _KEEP = "__dlcourse_keep__"
+CHANGED = "__dlcourse_changed__"  # on a changed copy: (the learner's function, the change)
 
 
 class _Wrap(ast.NodeTransformer):
@@ -147,7 +165,7 @@ def _rewrite(
     if code in made:
         return made[code]
     try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+        tree = ast.parse(_source(function))
     except (OSError, TypeError, SyntaxError, IndentationError):
         return function
     if len(tree.body) != 1 or not isinstance(tree.body[0], ast.FunctionDef):

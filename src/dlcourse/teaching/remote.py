@@ -72,6 +72,7 @@ class RemoteFunction:
 
     timed_elsewhere = True  # its time limit is kept by the grader's watchdog, not an alarm
     changed: list[int] | None = None  # the arguments the last call changed in place
+    uses: tuple[str, ...] = ()  # the learner's functions it calls, as :meth:`variants` found them
 
     def __init__(self, name: str, run: Callable[[str], list[dict[str, Any]]]) -> None:
         self.name, self._run = name, run
@@ -107,17 +108,28 @@ class RemoteFunction:
         values = reply.get("values", [])
         return decode(reply.get("result")), [decode(v) for v in values][:400]
 
-    def variants(self) -> list[tuple[str, str, RemoteFunction]]:
+    def sibling(self, name: str) -> RemoteFunction:
+        """The learner's function ``name`` in the same kernel."""
+        return RemoteFunction(name, self._run)
+
+    def variants(
+        self, expected: tuple[str, ...] = ()
+    ) -> list[tuple[str, str, RemoteFunction, str]]:
         """The candidate changes of :mod:`dlcourse.teaching.repairs`, made in the kernel:
-        ``(kind, what each undoes, the changed copy there)``; none when they cannot be made."""
+        ``(kind, what each undoes, the changed copy there, its place)``; none when they cannot
+        be made. ``expected``: the lesson's parameter names."""
         try:
-            reply = request(self._run, "changes", self.name)
+            reply = request(self._run, "changes", self.name, list(expected))
         except CallTooLong:
             return []
         made = reply.get("result") if isinstance(reply.get("result"), list) else []
+        uses = reply.get("uses") if isinstance(reply.get("uses"), list) else []
+        self.uses = tuple(str(name) for name in uses)
         return [
-            (str(kind), str(text), RemoteFunction(str(name), self._run))
-            for name, kind, text in made[: repairs.VARIANT_LIMIT]
+            (str(kind), str(text), RemoteFunction(str(name), self._run), str(place))
+            for name, kind, text, place in [
+                entry for entry in made if isinstance(entry, list) and len(entry) == 4
+            ][: repairs.VARIANT_LIMIT]
         ]
 
 

@@ -1,7 +1,9 @@
 """Small changes to a learner's code, each one beginner mistake undone at one place: an
 operator precedence (``1 / 1 + np.exp(-z)``), ``*`` where a matrix product belongs, the factors
-of a matrix product swapped, a notebook variable or a number used where a parameter belongs,
-a reduction along the wrong axis or over every axis.
+of a matrix product swapped or one of them not transposed, a notebook variable or a number used
+where a parameter belongs, a reduction along the wrong axis or over every axis, a sign, ``1 −``
+too many, ``math.exp`` on an array, ``1 / A`` for a matrix inverse, a mean for a sum (or the
+other way), two arguments swapped, an integer result.
 
 A change is only a *candidate*: :mod:`dlcourse.teaching.checking` runs the exercise's checks on
 each changed copy and names a cause only when exactly one kind of change makes every check
@@ -23,9 +25,9 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["VARIANT_LIMIT", "variants"]
+__all__ = ["VARIANT_LIMIT", "learner_functions", "variants"]
 
-VARIANT_LIMIT = 24  # changed copies one function may give
+VARIANT_LIMIT = 48  # changed copies one function may give
 _PRECEDENCE = {
     ast.Add: 1,
     ast.Sub: 1,
@@ -40,19 +42,36 @@ _SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv
 _SYMBOL |= {ast.Mod: "%", ast.MatMult: "@", ast.Pow: "**"}
 _REDUCTIONS = {"sum", "max", "min", "mean", "amax", "amin", "logsumexp"}
 
+_MATH = {"exp", "log", "sqrt", "tanh", "log1p", "expm1", "fabs", "pow"}
+_BUILTINS = {"max": "max", "min": "min", "sum": "sum", "abs": "abs", "pow": "power"}
+_LIKE = {"zeros_like", "ones_like", "empty_like", "full_like", "zeros", "ones", "empty", "full"}
+
 Edit = Callable[[ast.FunctionDef], ast.FunctionDef]
-Change = tuple[str, str, Edit]  # its kind, what it undoes, the edit
+Change = tuple[str, str, Edit, int]  # its kind, what it undoes, the edit, the line it changes
 
 
 def variants(
-    function: Callable[..., Any], skip: tuple[str, ...], rewrite: Callable[..., Any]
-) -> list[tuple[str, str, Callable[..., Any]]]:
-    """``(its kind, what the change undoes, a copy of function with that change)`` for each
-    candidate change in ``function`` or in one of the learner's functions it calls. The kinds:
-    ``precedence``, ``product`` (``*`` for ``@``), ``order`` (of a matrix product's factors),
-    ``axis``, ``number`` and ``variable`` (used where a parameter belongs)."""
-    found: list[tuple[str, str, Callable[..., Any]]] = []
-    for target in _learner_functions(function, skip):
+    function: Callable[..., Any],
+    skip: tuple[str, ...],
+    rewrite: Callable[..., Any],
+    expected: tuple[str, ...] = (),
+) -> list[tuple[str, str, Callable[..., Any], str]]:
+    """``(its kind, what the change undoes, a copy of function with that change, the place it
+    changes)`` for each candidate change in ``function`` or in one of the learner's functions
+    it calls; the place is ``"function:line"``. The kinds: ``precedence``, ``product`` (``*``
+    for ``@``), ``order`` (of a matrix product's factors), ``transpose``, ``axis``, ``number``
+    and ``variable`` (used where a parameter belongs), ``sign``, ``complement`` (``1 − p`` for
+    ``p``), ``function`` (``math.exp`` for ``np.exp``), ``inverse`` (``1 / A`` for the matrix
+    inverse), ``average`` (a mean for a sum, or a sum for a mean), ``arguments`` (two of them
+    swapped) and ``integer`` (an integer result where a float belongs).
+
+    ``expected`` are the parameter names of the lesson's function: ``function``'s own
+    parameters are put in that order when they have the same names in another order."""
+    found: list[tuple[str, str, Callable[..., Any], str]] = []
+    functions = _learner_functions(function, skip)
+    for target in functions:
+        # only the changed function and those that call it are copied; the others stay
+        untouched = {f.__code__: f for f in functions if not _reaches(f, target, functions)}
         try:
             source = textwrap.dedent(inspect.getsource(target))
             definition = ast.parse(source).body[0]
@@ -60,20 +79,28 @@ def variants(
             continue
         if not isinstance(definition, ast.FunctionDef):
             continue
-        for kind, description, edit in _edits(definition, source.splitlines(), target):
+        lines = source.splitlines()
+        wanted = expected if target is function else ()
+        for kind, description, edit, line in _edits(definition, lines, target, wanted):
 
             def transform(tree: Any, code: Any, edit: Edit = edit, aim: Any = target.__code__):
                 return edit(tree) if code is aim else tree
 
             try:
-                changed = rewrite(function, transform, {}, skip, {}, 3)
+                changed = rewrite(function, transform, {}, skip, dict(untouched), 3)
             except Exception:
                 continue
             if changed is not function:
-                found.append((kind, description, changed))
+                changed.__dlcourse_changed__ = (function, transform)  # recorder.CHANGED
+                found.append((kind, description, changed, f"{target.__name__}:{line}"))
             if len(found) >= VARIANT_LIMIT:
                 return found
     return found
+
+
+def learner_functions(function: Any, skip: tuple[str, ...]) -> list[str]:
+    """The names of ``function`` and of the learner's functions it calls."""
+    return [f.__name__ for f in _learner_functions(function, skip)]
 
 
 def _learner_functions(function: Any, skip: tuple[str, ...]) -> list[types.FunctionType]:
@@ -86,10 +113,28 @@ def _learner_functions(function: Any, skip: tuple[str, ...]) -> list[types.Funct
         if code is None or code.co_filename.startswith(skip) or current in found:
             continue
         found.append(current)
-        names = [current.__globals__.get(name) for name in code.co_names]
-        cells = [cell.cell_contents for cell in current.__closure__ or () if _filled(cell)]
-        todo += [f for f in names + cells if isinstance(f, types.FunctionType)]
+        todo += _callees(current)
     return found
+
+
+def _reaches(caller: Any, target: Any, functions: list[Any]) -> bool:
+    """Whether ``caller`` is ``target`` or calls it, directly or through ``functions``."""
+    seen, todo = set(), [caller]
+    while todo:
+        current = todo.pop()
+        if current is target:
+            return True
+        if current in seen:
+            continue
+        seen.add(current)
+        todo += [f for f in functions if f in _callees(current)]
+    return False
+
+
+def _callees(function: Any) -> list[Any]:
+    names = [function.__globals__.get(name) for name in function.__code__.co_names]
+    cells = [cell.cell_contents for cell in function.__closure__ or () if _filled(cell)]
+    return [f for f in names + cells if isinstance(f, types.FunctionType)]
 
 
 def _filled(cell: Any) -> bool:
@@ -100,19 +145,31 @@ def _filled(cell: Any) -> bool:
     return True
 
 
-def _edits(definition: ast.FunctionDef, lines: list[str], function: Any) -> Iterator[Change]:
-    """The candidate changes of one function, each with its description."""
+def _edits(
+    definition: ast.FunctionDef, lines: list[str], function: Any, expected: tuple[str, ...]
+) -> Iterator[Change]:
+    """The candidate changes of one function, each with its description and line."""
     name = definition.name
     parameters = [a.arg for a in (*definition.args.posonlyargs, *definition.args.args)]
     loads = [n for n in ast.walk(definition) if isinstance(n, ast.Name) and _loaded(n)]
     unused = [p for p in parameters if p not in {n.id for n in loads}]
     assigned = {n.id for n in ast.walk(definition) if isinstance(n, ast.Name) and not _loaded(n)}
+    notebook = function.__globals__
     for node in ast.walk(definition):
         if isinstance(node, ast.BinOp):
             yield from _precedence(node, lines)
             yield from _products(node, lines)
+            yield from _signs(node, lines)
+            yield from _inverses(node, lines)
+            yield from _divisions(node, lines)
         elif isinstance(node, ast.Call):
             yield from _axes(node, lines)
+            yield from _functions(node, lines)
+            yield from _averages(node, lines)
+            yield from _integers(node, lines)
+            yield from _swapped_arguments(node, lines, notebook)
+        elif isinstance(node, ast.UnaryOp):
+            yield from _minus(node, lines)
         elif isinstance(node, ast.Constant) and unused and type(node.value) is float:
             for parameter in unused:
                 yield (
@@ -120,19 +177,22 @@ def _edits(definition: ast.FunctionDef, lines: list[str], function: Any) -> Iter
                     f"`{name}` uses the number {node.value!r} where its parameter `{parameter}` "
                     f"belongs (it never uses `{parameter}`)",
                     _at(node, lambda _, p=parameter: ast.Name(p, ast.Load())),
+                    node.lineno,
                 )
-    notebook = function.__globals__
     for variable in sorted({n.id for n in loads} - assigned - set(parameters)):
         value = notebook.get(variable)
         if isinstance(value, bool) or not isinstance(value, np.ndarray | int | float | np.generic):
             continue
+        first = next(n.lineno for n in loads if n.id == variable)
         for parameter in unused:
             yield (
                 "variable",
                 f"`{name}` reads the notebook's variable `{variable}` where its parameter "
                 f"`{parameter}` belongs (it never uses `{parameter}`)",
                 _renamed(variable, parameter),
+                first,
             )
+    yield from _reordered_parameters(definition, expected)
 
 
 def _loaded(node: ast.Name) -> bool:
@@ -163,6 +223,7 @@ def _precedence(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
             f"`{_SYMBOL[type(node.op)]}`, so the terms are not grouped as in the formula "
             "(parentheses group them)",
             _at(node, lambda n, s=side: _regroup(n, s)),
+            node.lineno,
         )
 
 
@@ -186,6 +247,7 @@ def _products(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
                 f"`{text}` multiplies entry by entry (`*`) where the formula has a dot or "
                 "matrix product (`@`)",
                 _at(node, lambda n: ast.BinOp(n.left, ast.MatMult(), n.right)),
+                node.lineno,
             )
     if isinstance(node.op, ast.MatMult):
         yield (
@@ -193,7 +255,10 @@ def _products(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
             f"the two factors of `{text}` are in the opposite order (a matrix product depends "
             "on the order of its factors)",
             _at(node, lambda n: ast.BinOp(n.right, ast.MatMult(), n.left)),
+            node.lineno,
         )
+        for side in ("left", "right"):
+            yield from _transposed(node, side, text)
 
 
 def _axes(node: ast.Call, lines: list[str]) -> Iterator[Change]:
@@ -209,6 +274,7 @@ def _axes(node: ast.Call, lines: list[str]) -> Iterator[Change]:
             f"`{text}` works over all the entries at once, where it should work along one "
             "axis (each sample's own values, a row of a batch: the last axis)",
             _at(node, _along_last_axis),
+            node.lineno,
         )
     elif axis is not None and isinstance(axis.value, ast.Constant | ast.UnaryOp):
         if ast.unparse(axis.value) != "-1":
@@ -217,7 +283,325 @@ def _axes(node: ast.Call, lines: list[str]) -> Iterator[Change]:
                 f"`{text}` works along axis {ast.unparse(axis.value)}, the wrong axis: each "
                 "sample's own values (a row of a batch) lie along the last axis",
                 _at(node, _along_last_axis),
+                node.lineno,
             )
+        elif not any(k.arg == "keepdims" for k in node.keywords):
+            yield (
+                "axis",
+                f"`{text}` drops the axis it works along, so its result no longer lines up row "
+                "by row with the array it meets (keepdims=True keeps that axis)",
+                _at(node, _along_last_axis),
+                node.lineno,
+            )
+
+
+def _transposed(node: ast.BinOp, side: str, text: str) -> Iterator[Change]:
+    """One factor of ``@`` transposed where the formula has it as it is, or the other way."""
+    factor = getattr(node, side)
+    if isinstance(factor, ast.Constant):
+        return
+    if isinstance(factor, ast.Attribute) and factor.attr == "T":
+        description = (
+            f"`{ast.unparse(factor)}` in `{text}` should not be transposed: "
+            f"`{ast.unparse(factor.value)}` as it is gives the right answer"
+        )
+        undo: Callable[[Any], ast.AST] = lambda f: f.value  # noqa: E731
+    else:
+        description = f"`{ast.unparse(factor)}` in `{text}` should be transposed (`.T`)"
+        undo = lambda f: ast.Attribute(f, "T", ast.Load())  # noqa: E731
+
+    def change(n: ast.BinOp) -> ast.BinOp:
+        sides = {"left": n.left, "right": n.right}
+        sides[side] = undo(sides[side])
+        return ast.BinOp(sides["left"], n.op, sides["right"])
+
+    yield ("transpose", description, _at(node, change), node.lineno)
+
+
+def _signs(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """A subtraction the other way round, ``+`` for ``−`` or ``−`` for ``+``, and ``1 − p``
+    where the formula has ``p``."""
+    text = _text(node, lines)
+    if text is None or not isinstance(node.op, ast.Add | ast.Sub):
+        return
+    if isinstance(node.op, ast.Sub):
+        left, right = ast.unparse(node.left), ast.unparse(node.right)
+        yield (
+            "sign",
+            f"`{text}` subtracts the other way round: the formula has `{right} - {left}` "
+            "(the sign of the result is flipped)",
+            _at(node, lambda n: ast.BinOp(n.right, ast.Sub(), n.left)),
+            node.lineno,
+        )
+        yield (
+            "sign",
+            f"`{text}` subtracts where the formula adds",
+            _at(node, lambda n: ast.BinOp(n.left, ast.Add(), n.right)),
+            node.lineno,
+        )
+        if isinstance(node.left, ast.Constant) and node.left.value == 1:
+            yield (
+                "complement",
+                f"`{text}` is one minus `{right}`: the formula takes `{right}` itself here",
+                _at(node, lambda n: n.right),
+                node.lineno,
+            )
+    else:
+        yield (
+            "sign",
+            f"`{text}` adds where the formula subtracts",
+            _at(node, lambda n: ast.BinOp(n.left, ast.Sub(), n.right)),
+            node.lineno,
+        )
+
+
+def _minus(node: ast.UnaryOp, lines: list[str]) -> Iterator[Change]:
+    """A minus sign the formula does not have."""
+    text = _text(node, lines)
+    if text is not None and isinstance(node.op, ast.USub):
+        if not isinstance(node.operand, ast.Constant):
+            yield (
+                "sign",
+                f"`{text}` has a minus sign the formula does not have there",
+                _at(node, lambda n: n.operand),
+                node.lineno,
+            )
+
+
+def _inverses(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """``1 / A`` or ``A ** -1`` where the formula has the inverse of the matrix A."""
+    text = _text(node, lines)
+    if text is None:
+        return
+    side = None  # where the matrix is
+    if isinstance(node.op, ast.Div) and _is_number(node.left, 1):
+        side = "right"
+    elif isinstance(node.op, ast.Pow) and _is_number(node.right, -1):
+        side = "left"
+    if side is not None and _has_product(getattr(node, side)):
+        yield (
+            "inverse",
+            f"`{text}` takes the reciprocal of each entry; the formula's inverse of a matrix "
+            "is the matrix inverse (np.linalg.inv), which is not that",
+            _at(node, lambda n, s=side: _numpy_call(("linalg", "inv"), [getattr(n, s)])),
+            node.lineno,
+        )
+
+
+def _divisions(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """``//`` where ``/`` belongs, and a division by the number of samples the formula does
+    not have."""
+    text = _text(node, lines)
+    if text is None:
+        return
+    if isinstance(node.op, ast.FloorDiv):
+        yield (
+            "integer",
+            f"`{text}` divides with `//`, which rounds down to a whole number; `/` keeps the "
+            "fraction",
+            _at(node, lambda n: ast.BinOp(n.left, ast.Div(), n.right)),
+            node.lineno,
+        )
+    if isinstance(node.op, ast.Div) and _is_count(node.right):
+        yield (
+            "average",
+            f"`{text}` divides by `{ast.unparse(node.right)}`, which the formula does not "
+            "(it sums, it does not average)",
+            _at(node, lambda n: n.left),
+            node.lineno,
+        )
+
+
+def _functions(node: ast.Call, lines: list[str]) -> Iterator[Change]:
+    """Python's ``math.exp`` (or ``max``, ``sum``, ...) where NumPy's, which works on every
+    entry of an array, belongs; and an exponent with the wrong sign."""
+    text = _text(node, lines)
+    if text is None:
+        return
+    function = node.func
+    if (
+        isinstance(function, ast.Attribute)
+        and isinstance(function.value, ast.Name)
+        and function.value.id == "math"
+        and function.attr in _MATH
+    ):
+        numpy_name = "power" if function.attr == "pow" else function.attr
+        numpy_name = "abs" if numpy_name == "fabs" else numpy_name
+        yield (
+            "function",
+            f"`{text}` uses Python's `math.{function.attr}`, which takes one number at a "
+            f"time; NumPy's `np.{numpy_name}` works on every entry of an array",
+            _at(node, lambda n, f=numpy_name: _numpy_call((f,), n.args)),
+            node.lineno,
+        )
+    elif isinstance(function, ast.Name) and function.id in _BUILTINS and not node.keywords:
+        numpy_name = _BUILTINS[function.id]
+        if function.id in ("max", "min") and len(node.args) == 2:
+            numpy_name = f"{function.id}imum"
+        if len(node.args) == 1 or (len(node.args) == 2 and function.id != "sum"):
+            yield (
+                "function",
+                f"`{text}` uses Python's own `{function.id}`, made for single numbers and "
+                f"lists; NumPy's `np.{numpy_name}` is the one for arrays",
+                _at(node, lambda n, f=numpy_name: _numpy_call((f,), n.args)),
+                node.lineno,
+            )
+    called = function.attr if isinstance(function, ast.Attribute) else None
+    if called == "exp" and len(node.args) == 1 and not isinstance(node.args[0], ast.UnaryOp):
+        yield (
+            "sign",
+            f"the exponent in `{text}` has the opposite sign in the formula",
+            _at(node, lambda n: ast.Call(n.func, [ast.UnaryOp(ast.USub(), n.args[0])], [])),
+            node.lineno,
+        )
+
+
+def _averages(node: ast.Call, lines: list[str]) -> Iterator[Change]:
+    """A mean where the formula sums, or a sum where it averages."""
+    called = node.func.attr if isinstance(node.func, ast.Attribute) else None
+    text = _text(node, lines)
+    if called not in ("mean", "sum") or text is None:
+        return
+    other = "sum" if called == "mean" else "mean"
+    said = (
+        "averages where the formula sums" if called == "mean" else "sums where the formula averages"
+    )
+    yield (
+        "average",
+        f"`{text}` {said}",
+        _at(
+            node,
+            lambda n: ast.Call(ast.Attribute(n.func.value, other, ast.Load()), n.args, n.keywords),
+        ),
+        node.lineno,
+    )
+
+
+def _integers(node: ast.Call, lines: list[str]) -> Iterator[Change]:
+    """An array of integers (``np.zeros_like`` of integer input, ``astype(int)``) where the
+    values are fractions."""
+    text = _text(node, lines)
+    called = node.func.attr if isinstance(node.func, ast.Attribute) else None
+    if text is None or called is None:
+        return
+    dtype = next((k for k in node.keywords if k.arg == "dtype"), None)
+    if called in _LIKE and (called.endswith("_like") or dtype is not None):
+        if dtype is None or ast.unparse(dtype.value) not in ("float", "np.float64"):
+            yield (
+                "integer",
+                f"`{text}` makes an array of the dtype "
+                + ("it is given" if dtype is not None else "of its argument")
+                + ", which can be integers: the fractions written into it are then cut to whole "
+                "numbers",
+                _at(node, _as_floats),
+                node.lineno,
+            )
+    if (
+        called == "astype"
+        and len(node.args) == 1
+        and ast.unparse(node.args[0]) in ("int", "np.int64", "np.int32")
+    ):
+        yield (
+            "integer",
+            f"`{text}` turns the values into whole numbers, which the formula does not",
+            _at(node, lambda n: ast.Call(n.func, [ast.Name("float", ast.Load())], [])),
+            node.lineno,
+        )
+
+
+def _as_floats(node: ast.Call) -> ast.Call:
+    keywords = [k for k in node.keywords if k.arg != "dtype"]
+    return ast.Call(node.func, node.args, [*keywords, ast.keyword("dtype", ast.Name("float"))])
+
+
+def _swapped_arguments(
+    node: ast.Call, lines: list[str], notebook: dict[str, Any]
+) -> Iterator[Change]:
+    """Two arguments of a call to one of the learner's functions in each other's place."""
+    text = _text(node, lines)
+    called = notebook.get(node.func.id) if isinstance(node.func, ast.Name) else None
+    if text is None or not isinstance(called, types.FunctionType):
+        return
+    if called.__globals__ is not notebook or any(isinstance(a, ast.Starred) for a in node.args):
+        return
+    for i in range(len(node.args)):
+        for j in range(i + 1, min(len(node.args), 4)):
+            a, b = ast.unparse(node.args[i]), ast.unparse(node.args[j])
+
+            def swap(n: ast.Call, i: int = i, j: int = j) -> ast.Call:
+                args = list(n.args)
+                args[i], args[j] = args[j], args[i]
+                return ast.Call(n.func, args, n.keywords)
+
+            yield (
+                "arguments",
+                f"`{text}` passes `{a}` and `{b}` swapped, each in the other's place (compare "
+                f"with the order of `{node.func.id}`'s parameters)",
+                _at(node, swap),
+                node.lineno,
+            )
+
+
+def _reordered_parameters(
+    definition: ast.FunctionDef, expected: tuple[str, ...]
+) -> Iterator[Change]:
+    """The learner's parameters put in the lesson's order, when they have the lesson's names
+    in another order (``def binary_cross_entropy(y_hat, y)``)."""
+    names = [a.arg for a in definition.args.args]
+    if definition.args.posonlyargs or sorted(names) != sorted(expected) or names == list(expected):
+        return
+
+    def reorder(tree: ast.FunctionDef) -> ast.FunctionDef:
+        by_name = {a.arg: a for a in tree.args.args}
+        tree.args.args = [by_name[name] for name in expected]
+        return tree
+
+    yield (
+        "arguments",
+        f"`{definition.name}` takes its parameters in the order ({', '.join(names)}); the lesson "
+        f"passes them in the order ({', '.join(expected)})",
+        reorder,
+        definition.lineno,
+    )
+
+
+def _is_number(node: ast.AST, value: float) -> bool:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return _is_number(node.operand, -value)
+    return (
+        isinstance(node, ast.Constant) and type(node.value) in (int, float) and node.value == value
+    )
+
+
+def _has_product(node: ast.AST) -> bool:
+    """Whether ``node`` looks like a matrix: a product (``@``, ``dot``), a transpose, or a name
+    in capitals (``A``, ``XtX``)."""
+    for n in ast.walk(node):
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult):
+            return True
+        if isinstance(n, ast.Attribute) and n.attr in ("dot", "T"):
+            return True
+        if isinstance(n, ast.Name) and n.id[:1].isupper():
+            return True
+    return False
+
+
+def _is_count(node: ast.AST) -> bool:
+    """``len(x)``, ``x.shape[0]``, ``x.size``: a number of samples."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id == "len"
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute):
+        return node.value.attr == "shape"
+    return isinstance(node, ast.Attribute) and node.attr == "size"
+
+
+def _numpy_call(path: tuple[str, ...], args: list[ast.expr]) -> ast.Call:
+    """``numpy.<path>(*args)``, reached through ``__import__``: it works whatever name the
+    learner's cell gave NumPy."""
+    function: ast.expr = ast.Call(ast.Name("__import__", ast.Load()), [ast.Constant("numpy")], [])
+    for part in path:
+        function = ast.Attribute(function, part, ast.Load())
+    return ast.Call(function, list(args), [])
 
 
 def _is_module_call(node: ast.Call) -> bool:
