@@ -238,23 +238,31 @@ def test_hints_come_in_three_levels_and_climb_only_after_a_new_attempt(capsys, m
     def flipped(y, p, x):
         return (y - p) * x
 
+    def negated(y, p, x):
+        return -(p - y) * x
+
+    def scaled(y, p, x):
+        return (y - p) * x * 1.0
+
+    def shifted(y, p, x):
+        return (y - p) * (x + 0)
+
     result = check.exercise_1_2_gradient(flipped, quiet=True)
     assert result.hint == 'check.hint("1.2 gradient")'
     first, again = check.hint(), check.hint()
     assert first.startswith("Hint 1/3 for 1.2 gradient") and again == first  # a cell run twice
-    # a changed answer, checked again, with the same cause: the next level
-    check.exercise_1_2_gradient(lambda y, p, x: -(p - y) * x, quiet=True)
+    # a changed answer, checked again, with the same cause (a sign): the next level
+    check.exercise_1_2_gradient(negated, quiet=True)
     second = check.hint()
-    check.exercise_1_2_gradient(lambda y, p, x: (y - p) * x * 1.0, quiet=True)
+    check.exercise_1_2_gradient(scaled, quiet=True)
     third = check.hint()
-    check.exercise_1_2_gradient(lambda y, p, x: (y - p) * (x + 0), quiet=True)
+    check.exercise_1_2_gradient(shifted, quiet=True)
     assert [t.split(":")[0] for t in (second, third, check.hint())] == [
         "Hint 2/3 for 1.2 gradient",
         "Hint 3/3 for 1.2 gradient",
         "Hint 3/3 for 1.2 gradient",
     ]
-    assert "(ŷ − y) xᵢ" in third and "return" not in third
-    assert "(ŷ − y) xᵢ" not in first
+    assert "sign" in first and "sign" in third and "return" not in third
     assert check.hint("1.2 gradient", level=1).startswith("Hint 1/3")
     with pytest.raises(ValueError, match="exercise must be one of"):
         check.hint("1.9 nothing")
@@ -276,14 +284,14 @@ def test_a_hint_is_about_the_cause_the_check_found(monkeypatch, capsys):
     result = check.exercise_1_2_forward_pass(forward, quiet=True)
     assert "Python reads `1 / 1 + np.exp(-z)` as `(1 / 1) + np.exp(-z)`" in result.message
     assert "which operation Python does first" in check.hint()
-    # a wrong step found by the values: the hint is about that step
-    check.exercise_1_2_sgd_step(_step_with_flipped_error, quiet=True)
+    # a wrong step found by the values (no one change makes it right): about that step
+    check.exercise_1_2_sgd_step(_step_with_a_wrong_error, quiet=True)
     assert "look only at how your code computes error ŷ − y" in check.hint()
 
 
-def _step_with_flipped_error(w, x_i, y_i, learning_rate):
+def _step_with_a_wrong_error(w, x_i, y_i, learning_rate):
     y_hat = 1 / (1 + np.exp(-(x_i @ w)))
-    error = y_i - y_hat
+    error = y_hat - 2 * y_i
     gradient = error * x_i
     return w - learning_rate * gradient.reshape(w.shape)
 
@@ -322,7 +330,7 @@ def test_a_wild_answer_gets_a_verdict_not_a_crash():
         return w - ((scipy.special.expit(x @ w) - y) * x).reshape(w.shape) / learning_rate
 
     result = check.exercise_1_2_sgd_step(step, quiet=True)
-    assert result.status == "failed" and "0.1 times as much, not 10 times" in result.message
+    assert result.status == "failed" and "0.1 times as much, where" in result.message
 
 
 # ------------------------------------------- every property, broken by a hand-made function
@@ -371,6 +379,9 @@ BREAKERS = {
         "finite for ŷ = 0 or 1, and large when confidently wrong": lambda y, p: (
             -(y * np.log(p) + (1 - y) * np.log(1 - p))
         ),
+        "the same for integer labels (as Iris's targets are)": lambda y, p: (
+            _bce(y, p) + (np.asarray(y).dtype.kind == "i")
+        ),
     },
     check.exercise_1_2_gradient: {
         "one entry per weight": lambda y, p, x: np.sum((p - y) * x),
@@ -386,6 +397,9 @@ BREAKERS = {
         "0.5 when all weights are 0": lambda x, w: sig(x @ w + 1),
         "grows with the bias weight": lambda x, w: sig(-(x @ w)),
         "σ(x · w), also for w of shape (d+1, 1)": lambda x, w: sig(2 * (x @ w)),
+        "finite for large logits": lambda x, w: (
+            np.exp(x @ np.ravel(w)) / (1 + np.exp(x @ np.ravel(w)))
+        ),
     },
     check.exercise_1_2_sgd_step: {
         "keeps the shape of the weights": lambda w, x, y, lr: w - lr * _logistic_error(w, x, y),
@@ -416,8 +430,11 @@ BREAKERS = {
         "finite for large logits": lambda z: np.exp(z) / np.exp(z).sum(axis=-1, keepdims=True),
         "a larger logit, a larger probability": lambda z: soft(-z, axis=-1),
         "the odds of two classes are e^(z₁ − z₂)": lambda z: soft(2 * z, axis=-1),
-        "each row of a batch as if alone": lambda z: (
+        "each row of a batch as if alone, also for rows far apart": lambda z: (
             soft(z - np.max(z, axis=0), axis=-1) * 0 + soft(z, axis=0)
+        ),
+        "the same for integer logits": lambda z: (
+            soft(z, axis=-1) // 1 if z.dtype.kind == "i" else (soft(z, axis=-1))
         ),
         "e^z / Σ e^z on random inputs": lambda z: soft(2 * z, axis=-1),
     },

@@ -15,6 +15,7 @@ from typing import Any
 
 from dlcourse.teaching.check_result import PASSED
 from dlcourse.teaching.localise import follows_reference
+from dlcourse.teaching.repairs import LAST
 
 __all__ = ["HINTS", "Cause", "single_change"]
 
@@ -106,6 +107,39 @@ HINTS: dict[str, tuple[str, str, str]] = {
         "// rounds down.",
         "Make that array of floats (dtype=float) or divide with /.",
     ),
+    "roles": (
+        "Two of your parameters have the same shape: does each one stand where the formula has it?",
+        "Swapping two inputs of the same shape raises no error; only the values tell.",
+        "Read your line with the lesson's symbols in place of your names, one by one.",
+    ),
+    "variables": (
+        "Your function has parameters it never uses: what does it read instead?",
+        "Variables of the notebook keep their own values whatever the caller passes; the check "
+        "calls your function with other inputs.",
+        "Use each parameter where the notebook's variable is now.",
+    ),
+    "returned": (
+        "Which of the values your function computes is the answer the exercise asks for?",
+        "The notebook's docstring says what the function returns, and with which shape.",
+        "Return that value, not one computed from it.",
+    ),
+    "size": (
+        "Would your function still work for a sample with another number of features?",
+        "A size written as a number fits one dataset; the size of an input is known from the "
+        "input itself.",
+        "Take the size from the input: len(...) or .shape.",
+    ),
+    "outer": (
+        "Write the shapes of the two vectors and of the result the formula wants.",
+        "A column (n, 1) times a row (1, K) is an (n, K) matrix, an outer product; on 1-D arrays "
+        "`@` gives one number and `*` multiplies entry by entry.",
+        "NumPy makes the outer product of two 1-D arrays with np.outer.",
+    ),
+    "reduction": (
+        "How many values should the result have: one, or one per entry?",
+        "np.sum and np.mean without an axis turn a whole array into one number.",
+        "Keep every entry: the formula has no Σ at this point.",
+    ),
     "place": (
         "The verdict quotes the one line where a single change fixes your answer.",
         "More than one change at that line would fix it: compare the line with the lesson's "
@@ -131,29 +165,41 @@ def single_change(
     do at one and the same line (which is then named). None when no change does, or changes of
     several kinds at several lines do: the evidence does not single a cause out.
 
-    Two rules narrow the changes that pass, so that a second mistake is never made to cancel
-    the first. Where ``function`` calls the learner's answers to ``others`` (the lesson's other
-    exercises), a change must be made inside one of them that fails its own check, or, when
-    all of them pass theirs, outside them. And where some of the changes that pass give every
-    intermediate value of the lesson's computation (z, ŷ, ŷ − y, ...), only those count.
+    Changes at one place are tried first; a change of many places at once (two parameters'
+    roles swapped, several notebook variables for several parameters) only when none of those
+    makes the answer right. Two rules narrow the changes that pass, so that a second mistake is
+    never made to cancel the first. Where ``function`` calls the learner's answers to
+    ``others`` (the lesson's other exercises), a change must be made inside one of them that
+    fails its own check, or, when all of them pass theirs, outside them. And where some of the
+    changes that pass give every intermediate value of the lesson's computation (z, ŷ, ŷ − y,
+    ...), only those count.
     """
     from dlcourse.teaching.verdicts import judge
 
-    passing: dict[str, tuple[str, str, Callable[..., Any]]] = {}  # description: kind, place, copy
     screen = _on_probe(exercise)
+    made = _variants(function, _parameters(exercise), _swappable(exercise))
+    helpers: dict[str, Any] | None = None
     with contextlib.redirect_stdout(io.StringIO()):  # the learner's prints, once is enough
-        for kind, description, variant, place in _variants(function, _parameters(exercise)):
-            if description in passing or not screen(variant):
-                continue
-            result = judge(exercise.id, exercise.properties(variant), success="", quiet=True)
-            if result.status == PASSED:
-                passing[description] = (kind, place, variant)
-                if len(passing) > _MOST:
-                    return None
-        passing = _in_failing_helpers(passing, function, _helpers(exercise, function, others))
-        clean = {d: c for d, c in passing.items() if follows_reference(exercise, c[2])}
-    chosen = clean or passing
-    return _singled_out({d: (kind, place) for d, (kind, place, _) in chosen.items()})
+        for tier in ([m for m in made if m[0] not in LAST], [m for m in made if m[0] in LAST]):
+            passing: dict[str, tuple[str, str, Callable[..., Any]]] = {}  # kind, place, copy
+            for kind, description, variant, place in tier:
+                if description in passing or not screen(variant):
+                    continue
+                result = judge(exercise.id, exercise.properties(variant), success="", quiet=True)
+                if result.status == PASSED:
+                    passing[description] = (kind, place, variant)
+                    if len(passing) > _MOST:
+                        return None
+            if passing and helpers is None:
+                helpers = _helpers(exercise, function, others)
+            passing = _in_failing_helpers(passing, function, helpers or {})
+            if len(passing) > 1:  # one alone needs no choosing
+                clean = {d: c for d, c in passing.items() if follows_reference(exercise, c[2])}
+                passing = clean or passing
+            if passing:
+                chosen = passing
+                return _singled_out({d: (kind, place) for d, (kind, place, _) in chosen.items()})
+    return None
 
 
 _MOST = 8  # changes that pass, beyond which none is singled out
@@ -186,14 +232,13 @@ def _in_failing_helpers(
 ) -> dict[str, tuple[str, str, Callable[..., Any]]]:
     if not passing or not helpers:
         return passing
-    from dlcourse.teaching.verdicts import judge
 
     failing = set()
     for name, other in helpers.items():
         helper = function.sibling(name) if hasattr(function, "sibling") else None
         if helper is None:
             helper = getattr(function, "__globals__", {}).get(name)
-        if judge(other.id, other.properties(helper), success="", quiet=True).status != PASSED:
+        if not _passes(other, helper):
             failing.add(name)
 
     def allowed(place: str) -> bool:
@@ -256,14 +301,43 @@ def _parameters(exercise: Any) -> tuple[str, ...]:
     return tuple(code.co_varnames[: code.co_argcount])
 
 
+def _passes(exercise: Any, function: Any) -> bool:
+    """Whether ``function`` passes ``exercise``'s check (not remembered: what a function does
+    can change with the notebook's other cells)."""
+    from dlcourse.teaching.verdicts import judge
+
+    # wrong on its probe is failing for sure, and one call where the checks make a dozen
+    return _on_probe(exercise)(function) and (
+        judge(exercise.id, exercise.properties(function), success="", quiet=True).status == PASSED
+    )
+
+
+def _swappable(exercise: Any) -> tuple[tuple[int, int], ...]:
+    """The pairs of the reference's parameters (by position) that have the same shape on the
+    probe, and so could be confused with each other."""
+    if exercise.probe is None:
+        return ()
+    import numpy as np
+
+    shapes = [
+        np.shape(a) if isinstance(a, np.ndarray | float | int) else None for a in exercise.probe()
+    ]
+    return tuple(
+        (i, j)
+        for i in range(len(shapes))
+        for j in range(i + 1, len(shapes))
+        if shapes[i] is not None and shapes[i] == shapes[j]
+    )
+
+
 def _variants(
-    function: Callable[..., Any], expected: tuple[str, ...]
+    function: Callable[..., Any], expected: tuple[str, ...], swappable: tuple[tuple[int, int], ...]
 ) -> list[tuple[str, str, Callable[..., Any], str]]:
     if hasattr(function, "variants"):  # a function in the learner's kernel
-        return function.variants(expected)
+        return function.variants(expected, swappable)
     import dlcourse
     from dlcourse.teaching.recorder import _rewrite, library_roots
     from dlcourse.teaching.repairs import variants
 
     skip = library_roots((str(Path(dlcourse.__file__).parent),))
-    return variants(function, skip, _rewrite, expected)
+    return variants(function, skip, _rewrite, expected, swappable)

@@ -113,13 +113,15 @@ class RemoteFunction:
         return RemoteFunction(name, self._run)
 
     def variants(
-        self, expected: tuple[str, ...] = ()
+        self, expected: tuple[str, ...] = (), swappable: tuple[tuple[int, int], ...] = ()
     ) -> list[tuple[str, str, RemoteFunction, str]]:
         """The candidate changes of :mod:`dlcourse.teaching.repairs`, made in the kernel:
         ``(kind, what each undoes, the changed copy there, its place)``; none when they cannot
-        be made. ``expected``: the lesson's parameter names."""
+        be made. ``expected``: the lesson's parameter names; ``swappable``: pairs of them of
+        the same shape."""
         try:
-            reply = request(self._run, "changes", self.name, list(expected))
+            pairs = [list(pair) for pair in swappable]
+            reply = request(self._run, "changes", self.name, list(expected), pairs)
         except CallTooLong:
             return []
         made = reply.get("result") if isinstance(reply.get("result"), list) else []

@@ -17,7 +17,9 @@ NumPy only.
 from __future__ import annotations
 
 import ast
+import copy
 import inspect
+import itertools
 import textwrap
 import types
 from collections.abc import Callable, Iterator
@@ -25,9 +27,10 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["VARIANT_LIMIT", "learner_functions", "variants"]
+__all__ = ["LAST", "VARIANT_LIMIT", "learner_functions", "variants"]
 
 VARIANT_LIMIT = 48  # changed copies one function may give
+LAST = ("roles", "variables")  # kinds tried only when no change at one place does
 _PRECEDENCE = {
     ast.Add: 1,
     ast.Sub: 1,
@@ -55,6 +58,7 @@ def variants(
     skip: tuple[str, ...],
     rewrite: Callable[..., Any],
     expected: tuple[str, ...] = (),
+    swappable: tuple[tuple[int, int], ...] = (),
 ) -> list[tuple[str, str, Callable[..., Any], str]]:
     """``(its kind, what the change undoes, a copy of function with that change, the place it
     changes)`` for each candidate change in ``function`` or in one of the learner's functions
@@ -66,7 +70,12 @@ def variants(
     swapped) and ``integer`` (an integer result where a float belongs).
 
     ``expected`` are the parameter names of the lesson's function: ``function``'s own
-    parameters are put in that order when they have the same names in another order."""
+    parameters are put in that order when they have the same names in another order.
+    ``swappable`` are the pairs of ``function``'s parameters (by position) that could be
+    confused, having the same shape: their roles are swapped (kind ``roles``). That kind, and
+    several notebook variables read for several parameters (``variables``), come last: they
+    change many places at once, so :mod:`dlcourse.teaching.causes` tries them only when no
+    change at one place makes the answer right (:data:`LAST`)."""
     found: list[tuple[str, str, Callable[..., Any], str]] = []
     functions = _learner_functions(function, skip)
     for target in functions:
@@ -80,8 +89,8 @@ def variants(
         if not isinstance(definition, ast.FunctionDef):
             continue
         lines = source.splitlines()
-        wanted = expected if target is function else ()
-        for kind, description, edit, line in _edits(definition, lines, target, wanted):
+        lesson = (expected, swappable) if target is function else ((), ())
+        for kind, description, edit, line in _edits(definition, lines, target, *lesson):
 
             def transform(tree: Any, code: Any, edit: Edit = edit, aim: Any = target.__code__):
                 return edit(tree) if code is aim else tree
@@ -94,8 +103,8 @@ def variants(
                 changed.__dlcourse_changed__ = (function, transform)  # recorder.CHANGED
                 found.append((kind, description, changed, f"{target.__name__}:{line}"))
             if len(found) >= VARIANT_LIMIT:
-                return found
-    return found
+                break
+    return sorted(found, key=lambda change: change[0] in LAST)  # stable: in order otherwise
 
 
 def learner_functions(function: Any, skip: tuple[str, ...]) -> list[str]:
@@ -146,7 +155,11 @@ def _filled(cell: Any) -> bool:
 
 
 def _edits(
-    definition: ast.FunctionDef, lines: list[str], function: Any, expected: tuple[str, ...]
+    definition: ast.FunctionDef,
+    lines: list[str],
+    function: Any,
+    expected: tuple[str, ...],
+    swappable: tuple[tuple[int, int], ...],
 ) -> Iterator[Change]:
     """The candidate changes of one function, each with its description and line."""
     name = definition.name
@@ -162,12 +175,14 @@ def _edits(
             yield from _signs(node, lines)
             yield from _inverses(node, lines)
             yield from _divisions(node, lines)
+            yield from _outer(node, lines)
         elif isinstance(node, ast.Call):
             yield from _axes(node, lines)
             yield from _functions(node, lines)
             yield from _averages(node, lines)
             yield from _integers(node, lines)
             yield from _swapped_arguments(node, lines, notebook)
+            yield from _collapsed(node, lines)
         elif isinstance(node, ast.UnaryOp):
             yield from _minus(node, lines)
         elif isinstance(node, ast.Constant) and unused and type(node.value) is float:
@@ -179,10 +194,12 @@ def _edits(
                     _at(node, lambda _, p=parameter: ast.Name(p, ast.Load())),
                     node.lineno,
                 )
+    variables = []
     for variable in sorted({n.id for n in loads} - assigned - set(parameters)):
         value = notebook.get(variable)
         if isinstance(value, bool) or not isinstance(value, np.ndarray | int | float | np.generic):
             continue
+        variables.append(variable)
         first = next(n.lineno for n in loads if n.id == variable)
         for parameter in unused:
             yield (
@@ -193,6 +210,10 @@ def _edits(
                 first,
             )
     yield from _reordered_parameters(definition, expected)
+    yield from _returned(definition, lines)
+    yield from _sizes(definition, lines, parameters)
+    yield from _swapped_roles(definition, swappable)
+    yield from _variables(name, variables, unused, definition.lineno)
 
 
 def _loaded(node: ast.Name) -> bool:
@@ -511,7 +532,9 @@ def _integers(node: ast.Call, lines: list[str]) -> Iterator[Change]:
 
 def _as_floats(node: ast.Call) -> ast.Call:
     keywords = [k for k in node.keywords if k.arg != "dtype"]
-    return ast.Call(node.func, node.args, [*keywords, ast.keyword("dtype", ast.Name("float"))])
+    return ast.Call(
+        node.func, node.args, [*keywords, ast.keyword("dtype", ast.Name("float", ast.Load()))]
+    )
 
 
 def _swapped_arguments(
@@ -563,6 +586,180 @@ def _reordered_parameters(
         reorder,
         definition.lineno,
     )
+
+
+def _swapped_roles(
+    definition: ast.FunctionDef, swappable: tuple[tuple[int, int], ...]
+) -> Iterator[Change]:
+    """Two parameters of the same shape each used where the formula has the other."""
+    names = [a.arg for a in definition.args.args]
+    for i, j in swappable:
+        if definition.args.posonlyargs or max(i, j) >= len(names):
+            continue
+        a, b = names[i], names[j]
+
+        def swap(tree: ast.FunctionDef, i: int = i, j: int = j) -> ast.FunctionDef:
+            args = tree.args.args
+            args[i].arg, args[j].arg = args[j].arg, args[i].arg
+            return tree
+
+        yield (
+            "roles",
+            f"`{definition.name}` uses `{a}` where the formula has `{b}`, and `{b}` where it "
+            f"has `{a}`",
+            swap,
+            definition.lineno,
+        )
+
+
+def _variables(name: str, variables: list[str], unused: list[str], line: int) -> Iterator[Change]:
+    """Several notebook variables read where several parameters belong (``X_toy``, ``y_toy``
+    for ``X``, ``y``)."""
+    if not 2 <= len(unused) <= 3 or not 2 <= len(variables) <= 3:
+        return
+    for chosen in itertools.permutations(variables, len(unused)):
+        mapping = dict(zip(chosen, unused, strict=True))
+        read = ", ".join(f"`{v}`" for v in chosen)
+        belong = ", ".join(f"`{p}`" for p in unused)
+        yield (
+            "variables",
+            f"`{name}` reads the notebook's variables {read} where its parameters {belong} "
+            "belong (it never uses them)",
+            _renamed_many(mapping),
+            line,
+        )
+
+
+def _renamed_many(mapping: dict[str, str]) -> Edit:
+    class Rename(ast.NodeTransformer):
+        def visit_Name(self, node: ast.Name) -> ast.Name:
+            if node.id in mapping and _loaded(node):
+                return ast.Name(mapping[node.id], node.ctx)
+            return node
+
+    return lambda definition: ast.fix_missing_locations(Rename().visit(definition))
+
+
+def _returned(definition: ast.FunctionDef, lines: list[str]) -> Iterator[Change]:
+    """The function returns another of the values it computes than its answer."""
+    returns = [n for n in ast.walk(definition) if isinstance(n, ast.Return) and n.value]
+    if len(returns) != 1:
+        return
+    (returned,) = returns
+    text = _text(returned.value, lines)
+    computed = []
+    for node in definition.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id not in computed:
+                computed.append(target.id)
+    for local in computed:
+        if text is None or text == local:
+            continue
+        yield (
+            "returned",
+            f"`{definition.name}` returns `{text}`, where its answer is `{local}`, which it "
+            "computes on the way",
+            _at(returned, lambda n, v=local: ast.Return(ast.Name(v, ast.Load()))),
+            returned.lineno,
+        )
+
+
+_SIZED = {"range", "zeros", "ones", "empty", "full", "reshape", "eye", "arange"}
+
+
+def _sizes(
+    definition: ast.FunctionDef, lines: list[str], parameters: list[str]
+) -> Iterator[Change]:
+    """A size written as a number (``np.zeros(5)``, ``range(3)``), where it is the size of
+    one of the inputs: every place with that number, changed together."""
+    found: dict[int, list[ast.Constant]] = {}
+    for node in ast.walk(definition):
+        if not isinstance(node, ast.Call):
+            continue
+        called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        if called not in _SIZED:
+            continue
+        for argument in node.args:
+            for item in argument.elts if isinstance(argument, ast.Tuple) else [argument]:
+                if isinstance(item, ast.Constant) and type(item.value) is int and item.value >= 2:
+                    found.setdefault(item.value, []).append(item)
+    for number, places in found.items():
+        quoted = dict.fromkeys(lines[place.lineno - 1].strip() for place in places)
+        where = " and ".join(f"`{line}`" for line in list(quoted)[:2])
+        for parameter in parameters:
+            for size in (f"len({parameter})", f"{parameter}.shape[-1]"):
+                yield (
+                    "size",
+                    f"`{definition.name}` writes the size {number} as a number ({where}): it "
+                    f"fits the notebook's data, not other sizes; it is the size of `{parameter}`",
+                    _at_all(places, ast.parse(size, mode="eval").body),
+                    places[0].lineno,
+                )
+
+
+def _at_all(targets: list[ast.AST], replacement: ast.expr) -> Edit:
+    """An edit that replaces each node found where one of ``targets`` was by ``replacement``."""
+    where = {(type(t), t.lineno, t.col_offset, t.end_col_offset) for t in targets}
+
+    class Replace(ast.NodeTransformer):
+        def generic_visit(self, node: ast.AST) -> ast.AST:
+            position = (type(node), *(getattr(node, a, None) for a in _POSITION))
+            if position in where:
+                return ast.copy_location(copy.deepcopy(replacement), node)
+            return super().generic_visit(node)
+
+    return lambda definition: ast.fix_missing_locations(Replace().visit(definition))
+
+
+def _outer(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """A product of two vectors where the formula's column times row is an outer product."""
+    text = _text(node, lines)
+    numbers = (ast.Constant, ast.UnaryOp)
+    if text is None or not isinstance(node.op, ast.MatMult | ast.Mult):
+        return
+    if isinstance(node.left, numbers) or isinstance(node.right, numbers):
+        return
+    yield (
+        "outer",
+        f"`{text}` multiplies two vectors "
+        + ("entry by entry" if isinstance(node.op, ast.Mult) else "into one number (a dot product")
+        + ("" if isinstance(node.op, ast.Mult) else "; `.T` does nothing to a 1-D array)")
+        + ", where the formula's column times row is an outer product, a matrix (np.outer)",
+        _at(
+            node, lambda n: _numpy_call(("outer",), [_untransposed(n.left), _untransposed(n.right)])
+        ),
+        node.lineno,
+    )
+
+
+def _untransposed(node: ast.expr) -> ast.expr:
+    return node.value if isinstance(node, ast.Attribute) and node.attr == "T" else node
+
+
+def _collapsed(node: ast.Call, lines: list[str]) -> Iterator[Change]:
+    """A sum or mean over every entry, where the formula keeps one value per entry."""
+    called = node.func.attr if isinstance(node.func, ast.Attribute) else None
+    text = _text(node, lines)
+    if called not in ("sum", "mean") or text is None or node.keywords:
+        return
+    module = _is_module_call(node)
+    if module and len(node.args) == 1:
+        yield (
+            "reduction",
+            f"`{text}` adds up (or averages) every entry into one number, where the formula "
+            "keeps one value per entry",
+            _at(node, lambda n: n.args[0]),
+            node.lineno,
+        )
+    elif not module and not node.args:
+        yield (
+            "reduction",
+            f"`{text}` adds up (or averages) every entry into one number, where the formula "
+            "keeps one value per entry",
+            _at(node, lambda n: n.func.value),
+            node.lineno,
+        )
 
 
 def _is_number(node: ast.AST, value: float) -> bool:

@@ -46,11 +46,17 @@ def binary_cross_entropy(f: Callable) -> list[Property]:
 
     def certain_and_right() -> None:
         got = losses(np.array([1.0, 0.0]), np.array([1.0, 0.0]), "the loss for ŷ = y")
-        require(
-            np.all(np.isfinite(got)),
-            "for a certain, right prediction (ŷ = y = 1 or 0) the loss is NaN or inf: 0 · log 0 "
-            "is NaN in floating point. Keep ŷ away from exactly 0 and 1 before the logarithm.",
-        )
+        if not np.all(np.isfinite(got)):
+            if not np.allclose(losses(y, y_hat), bce(y, y_hat), rtol=1e-6):
+                raise Mistake(  # not only the edges: the cause is not singled out
+                    "for a certain, right prediction (ŷ = y = 1 or 0) the loss is NaN or inf, "
+                    "and for ŷ between 0 and 1 it is not the lesson's loss either."
+                )
+            raise NamedMistake(
+                "for a certain, right prediction (ŷ = y = 1 or 0) the loss is NaN or inf: "
+                "log(0) is -inf, and 0 · log 0 is NaN in floating point. Keep ŷ away from exactly "
+                "0 and 1 before the logarithm."
+            )
         require(
             np.all(np.abs(got) < 1e-4),
             f"a certain, right prediction (ŷ = y) costs {got.max():.3g} instead of 0.",
@@ -91,6 +97,18 @@ def binary_cross_entropy(f: Callable) -> list[Property]:
             "a confident wrong prediction must cost a large loss (over 10 for ŷ at 0 or 1).",
         )
 
+    def integer_labels() -> None:
+        """What the notebook passes: Iris's targets are integers, 0 and 1."""
+        labels = np.array([1, 0, 1, 0])
+        got = losses(labels, y_hat[:4], "the loss for integer labels")
+        expected = losses(labels.astype(float), y_hat[:4], "the loss for the same labels as floats")
+        require(
+            np.allclose(got, expected, rtol=1e-6, atol=1e-9),
+            f"for integer labels y = {labels.tolist()} (Iris's targets are integers) the losses "
+            f"are {np.round(got, 4).tolist()}, but {np.round(expected, 4).tolist()} for the same "
+            "labels written as floats.",
+        )
+
     def values() -> None:
         compare(
             losses(y, y_hat),
@@ -108,6 +126,7 @@ def binary_cross_entropy(f: Callable) -> list[Property]:
         Property("the same for y = 0 as for y = 1, mirrored", symmetric),
         Property("−(y log ŷ + (1 − y) log(1 − ŷ)) on random inputs", values),
         Property("finite for ŷ = 0 or 1, and large when confidently wrong", extremes),
+        Property("the same for integer labels (as Iris's targets are)", integer_labels),
     ]
 
 

@@ -64,6 +64,26 @@ def logistic_forward_pass(f: Callable) -> list[Property]:
             "(σ(z) = 1 / (1 + e^(−z))).",
         )
 
+    def large_logits() -> None:
+        """Weights far from 0 give logits far beyond where e^z overflows (z = ±900)."""
+        got = [y_hat(np.eye(5)[0] * z) for z in (900.0, -900.0)]  # x[0] = 1: z = w[0]
+        if not np.all(np.isfinite(got)):
+            right = np.isclose(y_hat(w), sigmoid(float(x @ w)), rtol=1e-6)
+            raise (NamedMistake if right else Mistake)(
+                f"for z = ±900 ŷ is {got[0]:.4g} and {got[1]:.4g}"
+                + (
+                    ": e^z overflows to inf there, and inf / inf is NaN. 1 / (1 + e^(−z)) stays "
+                    "finite for large z (its e^(−z) goes to 0), though it overflows harmlessly "
+                    "for large negative z."
+                    if right
+                    else ", not finite."
+                )
+            )
+        require(
+            np.allclose(got, [1.0, 0.0]),
+            f"for z = ±900 ŷ is {got[0]:.4g} and {got[1]:.4g}, not σ(900) = 1 and σ(−900) = 0.",
+        )
+
     def values() -> None:
         cases = []
         for d, column in [(4, False), (4, True), (2, False)]:
@@ -80,6 +100,7 @@ def logistic_forward_pass(f: Callable) -> list[Property]:
         Property("0.5 when all weights are 0", half_at_zero),
         Property("grows with the bias weight", grows_with_bias),
         Property("σ(x · w), also for w of shape (d+1, 1)", values),
+        Property("finite for large logits", large_logits),
     ]
 
 

@@ -88,8 +88,9 @@ def sgd_step(f: Callable, *, softmax: bool) -> list[Property]:
             )
         ratio = np.abs(big).max() / max(np.abs(small).max(), 1e-300)
         raise Mistake(
-            f"ten times the learning rate changes the weights {ratio:.3g} times as much, not "
-            "10 times: the step is λ times the gradient, with λ used once."
+            f"ten times the learning rate changes the weights {ratio:.3g} times as much, where "
+            "the lesson's update changes them 10 times as much: new weights minus old are "
+            "−λ ∇L."
         )
 
     def descends() -> None:

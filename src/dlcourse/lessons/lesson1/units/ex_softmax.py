@@ -80,13 +80,26 @@ def softmax(f: Callable) -> list[Property]:
         )
 
     def rows_alone() -> None:
-        P = probabilities(Z, "softmax of a batch")
-        alone = np.array([probabilities(row) for row in Z])
+        far = np.array([[1000.0, 999.0, 998.0], [0.0, 1.0, 2.0]])  # rows of very different scale
+        for batch in (Z, far):
+            P = probabilities(batch, "softmax of a batch")
+            alone = np.array([probabilities(row) for row in batch])
+            require(
+                np.allclose(P, alone, equal_nan=False),
+                "a row of a batch gets other values than the same row on its own"
+                + (" (rows 1000 apart)" if batch is far else "")
+                + ": each sample is normalised by itself, so every max and sum must run along "
+                "the last axis (one row).",
+            )
+
+    def integer_logits() -> None:
+        whole = np.array([1, 2, 3])
+        got = probabilities(whole, "softmax of integer logits")
         require(
-            np.allclose(P, alone),
-            "a row of a batch gets other values than the same row on its own: each sample is "
-            "normalised by itself, so every max and sum must run along the last axis (one "
-            "row).",
+            np.allclose(got, softmax_of(whole.astype(float)), rtol=1e-6),
+            f"for integer logits {whole.tolist()} it gives {np.round(got, 4).tolist()}, not the "
+            f"{np.round(softmax_of(whole.astype(float)), 4).tolist()} that the same logits "
+            "written as floats give.",
         )
 
     def order() -> None:
@@ -108,7 +121,8 @@ def softmax(f: Callable) -> list[Property]:
         Property("finite for large logits", large_logits),
         Property("a larger logit, a larger probability", order),
         Property("the odds of two classes are e^(z₁ − z₂)", odds),
-        Property("each row of a batch as if alone", rows_alone),
+        Property("each row of a batch as if alone, also for rows far apart", rows_alone),
+        Property("the same for integer logits", integer_logits),
         Property("e^z / Σ e^z on random inputs", values),
     ]
 
@@ -131,6 +145,13 @@ def reference(z: np.ndarray) -> np.ndarray:
     return softmax_of(z)  # (K,) or (n, K), along the last axis
 
 
+def probe() -> tuple[np.ndarray]:
+    """A first quick test of a changed copy of the learner's code (no steps to localise: the
+    right answers, with or without a shift, share no intermediate value): a batch, whose rows
+    a one-sample softmax would also have to handle."""
+    return (np.array([[0.3, -1.2, 2.0], [1.0, 0.5, -0.7]]),)
+
+
 EXERCISE = Exercise(
     id="1.4 softmax",
     check="exercise_1_4_softmax",
@@ -139,6 +160,7 @@ EXERCISE = Exercise(
     success=SUCCESS,
     hints=HINTS,
     reference=reference,
+    probe=probe,
     summary=(
         "``softmax(z)``: probabilities along the last axis, for one sample (K,) or a batch (n, K)."
     ),
