@@ -35,24 +35,21 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::DeprecationWarning:jupyter_client"),
 ]
 
-SELECTED = [  # at least two per class; the slowest deadlines left to the full corpus
+SELECTED = [  # at least two per class; the slowest deadlines left to the full corpus, and
+    # cases another test covers (SIGSTOP: test_sandbox) left out to keep the suite's time
     "c1-sigint-ignored-busy-cell",
     "c1-kbi-swallowed-in-calc-gradient",
-    "c1-sigstop-self-in-softmax",
     "c1-c-loop-in-forward-pass",
     "c2-shared-anon-mmap",
     "c2-tmp-files-in-calc-gradient",
-    "c2-deep-tree-in-cwd",
     "c3-print-flood-in-softmax",
     "c3-fd1-raw-write-in-calc-gradient",
-    "c3-comm-widget-flood-in-forward-pass",
     "c4-read-foreign-connection-files",
     "c4-inject-code-into-neighbours",
     "c5-environ-secret-at-import",
     "c5-shadow-and-sudoers",
     "c5-nested-user-namespace",
     "c6-csv-formula-messages",
-    "c6-mathtext-in-report",
     "c6-prefilled-outputs-forged",
     "c7-fifo-named-ipynb",
     "c7-symlink-shadow",
