@@ -42,7 +42,7 @@ def install_code(roots: tuple[str, ...]) -> str:
     and the namespace come from a lambda's own builtins and globals (a learner's function
     called ``compile`` is not the builtin).
     """
-    sources = [inspect.getsource(m) for m in (recorder, kernel_side, repairs)]
+    sources = [inspect.getsource(m) for m in (recorder, kernel_side)] + [repairs.kernel_source()]
     h = _HELPERS  # (the builtins, the learner's namespace, the recorder's, the helpers', repairs')
     run = [
         f"{h}[0]['exec']({h}[0]['compile']({source!r}, '<dlcourse kernel side>', 'exec'), {h}[{n}])"

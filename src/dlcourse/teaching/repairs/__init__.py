@@ -1,0 +1,239 @@
+"""Small changes to a learner's code, each one beginner mistake undone: an operator precedence
+(``1 / 1 + np.exp(-z)``), ``*`` where a matrix product belongs, the factors of a matrix product
+swapped or one of them not transposed, a sign, ``1 −`` too many, ``math.exp`` on an array,
+``1 / A`` for a matrix inverse, a mean for a sum, a reduction along the wrong axis or over every
+axis, two arguments swapped, an integer result, a value returned in place of the answer, a size
+written as a number, a notebook variable or a number used where a parameter belongs.
+
+A change is only a *candidate*: :mod:`dlcourse.teaching.causes` runs the exercise's checks on
+each changed copy and names a cause only when the changes that make every check pass single
+one out. That is evidence no value coincidence gives.
+
+The changes are written in :mod:`.operator_changes`, :mod:`.call_changes` and
+:mod:`.name_changes`, with the tools of :mod:`.ast_edits`; this module finds the learner's
+functions and makes the copies. Like :mod:`dlcourse.teaching.recorder`, whose ``_rewrite``
+makes them (passed in as ``rewrite``), the package is sent to a learner's kernel as source
+(:func:`kernel_source`): the standard library and NumPy only.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+import types
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import numpy as np
+
+from .ast_edits import Change, Edit, _at, _loaded, _renamed
+from .call_changes import (
+    _averages,
+    _axes,
+    _collapsed,
+    _functions,
+    _integers,
+    _swapped_arguments,
+)
+from .name_changes import _reordered_parameters, _returned, _sizes, _swapped_roles, _variables
+from .operator_changes import (
+    _divisions,
+    _inverses,
+    _minus,
+    _outer,
+    _precedence,
+    _products,
+    _signs,
+)
+
+__all__ = ["LAST", "VARIANT_LIMIT", "kernel_source", "learner_functions", "variants"]
+
+
+VARIANT_LIMIT = 48  # changed copies one function may give
+
+
+LAST = ("roles", "variables")  # kinds tried only when no change at one place does
+
+
+def variants(
+    function: Callable[..., Any],
+    skip: tuple[str, ...],
+    rewrite: Callable[..., Any],
+    expected: tuple[str, ...] = (),
+    swappable: tuple[tuple[int, int], ...] = (),
+) -> list[tuple[str, str, Callable[..., Any], str]]:
+    """``(its kind, what the change undoes, a copy of function with that change, the place it
+    changes)`` for each candidate change in ``function`` or in one of the learner's functions
+    it calls; the place is ``"function:line"``. The kinds: ``precedence``, ``product`` (``*``
+    for ``@``), ``order`` (of a matrix product's factors), ``transpose``, ``axis``, ``number``
+    and ``variable`` (used where a parameter belongs), ``sign``, ``complement`` (``1 − p`` for
+    ``p``), ``function`` (``math.exp`` for ``np.exp``), ``inverse`` (``1 / A`` for the matrix
+    inverse), ``average`` (a mean for a sum, or a sum for a mean), ``arguments`` (two of them
+    swapped) and ``integer`` (an integer result where a float belongs).
+
+    ``expected`` are the parameter names of the lesson's function: ``function``'s own
+    parameters are put in that order when they have the same names in another order.
+    ``swappable`` are the pairs of ``function``'s parameters (by position) that could be
+    confused, having the same shape: their roles are swapped (kind ``roles``). That kind, and
+    several notebook variables read for several parameters (``variables``), come last: they
+    change many places at once, so :mod:`dlcourse.teaching.causes` tries them only when no
+    change at one place makes the answer right (:data:`LAST`)."""
+    found: list[tuple[str, str, Callable[..., Any], str]] = []
+    functions = _learner_functions(function, skip)
+    for target in functions:
+        # only the changed function and those that call it are copied; the others stay
+        untouched = {f.__code__: f for f in functions if not _reaches(f, target, functions)}
+        try:
+            source = textwrap.dedent(inspect.getsource(target))
+            definition = ast.parse(source).body[0]
+        except (OSError, TypeError, SyntaxError, IndentationError, IndexError):
+            continue
+        if not isinstance(definition, ast.FunctionDef):
+            continue
+        lines = source.splitlines()
+        lesson = (expected, swappable) if target is function else ((), ())
+        for kind, description, edit, line in _edits(definition, lines, target, *lesson):
+
+            def transform(tree: Any, code: Any, edit: Edit = edit, aim: Any = target.__code__):
+                return edit(tree) if code is aim else tree
+
+            try:
+                changed = rewrite(function, transform, {}, skip, dict(untouched), 3)
+            except Exception:
+                continue
+            if changed is not function:
+                changed.__dlcourse_changed__ = (function, transform)  # recorder.CHANGED
+                found.append((kind, description, changed, f"{target.__name__}:{line}"))
+            if len(found) >= VARIANT_LIMIT:
+                break
+    return sorted(found, key=lambda change: change[0] in LAST)  # stable: in order otherwise
+
+
+def learner_functions(function: Any, skip: tuple[str, ...]) -> list[str]:
+    """The names of ``function`` and of the learner's functions it calls."""
+    return [f.__name__ for f in _learner_functions(function, skip)]
+
+
+def _learner_functions(function: Any, skip: tuple[str, ...]) -> list[types.FunctionType]:
+    """``function`` and the learner's functions it calls (by name, or from its closure)."""
+    found: list[types.FunctionType] = []
+    todo = [function]
+    while todo and len(found) < 8:
+        current = todo.pop(0)
+        code = getattr(current, "__code__", None)
+        if code is None or code.co_filename.startswith(skip) or current in found:
+            continue
+        found.append(current)
+        todo += _callees(current)
+    return found
+
+
+def _reaches(caller: Any, target: Any, functions: list[Any]) -> bool:
+    """Whether ``caller`` is ``target`` or calls it, directly or through ``functions``."""
+    seen, todo = set(), [caller]
+    while todo:
+        current = todo.pop()
+        if current is target:
+            return True
+        if current in seen:
+            continue
+        seen.add(current)
+        todo += [f for f in functions if f in _callees(current)]
+    return False
+
+
+def _callees(function: Any) -> list[Any]:
+    names = [function.__globals__.get(name) for name in function.__code__.co_names]
+    cells = [cell.cell_contents for cell in function.__closure__ or () if _filled(cell)]
+    return [f for f in names + cells if isinstance(f, types.FunctionType)]
+
+
+def _filled(cell: Any) -> bool:
+    try:
+        cell.cell_contents  # noqa: B018 - an empty cell raises
+    except ValueError:
+        return False
+    return True
+
+
+def _edits(
+    definition: ast.FunctionDef,
+    lines: list[str],
+    function: Any,
+    expected: tuple[str, ...],
+    swappable: tuple[tuple[int, int], ...],
+) -> Iterator[Change]:
+    """The candidate changes of one function, each with its description and line."""
+    name = definition.name
+    parameters = [a.arg for a in (*definition.args.posonlyargs, *definition.args.args)]
+    loads = [n for n in ast.walk(definition) if isinstance(n, ast.Name) and _loaded(n)]
+    unused = [p for p in parameters if p not in {n.id for n in loads}]
+    assigned = {n.id for n in ast.walk(definition) if isinstance(n, ast.Name) and not _loaded(n)}
+    notebook = function.__globals__
+    for node in ast.walk(definition):
+        if isinstance(node, ast.BinOp):
+            yield from _precedence(node, lines)
+            yield from _products(node, lines)
+            yield from _signs(node, lines)
+            yield from _inverses(node, lines)
+            yield from _divisions(node, lines)
+            yield from _outer(node, lines)
+        elif isinstance(node, ast.Call):
+            yield from _axes(node, lines)
+            yield from _functions(node, lines)
+            yield from _averages(node, lines)
+            yield from _integers(node, lines)
+            yield from _swapped_arguments(node, lines, notebook)
+            yield from _collapsed(node, lines)
+        elif isinstance(node, ast.UnaryOp):
+            yield from _minus(node, lines)
+        elif isinstance(node, ast.Constant) and unused and type(node.value) is float:
+            for parameter in unused:
+                yield (
+                    "number",
+                    f"`{name}` uses the number {node.value!r} where its parameter `{parameter}` "
+                    f"belongs (it never uses `{parameter}`)",
+                    _at(node, lambda _, p=parameter: ast.Name(p, ast.Load())),
+                    node.lineno,
+                )
+    variables = []
+    for variable in sorted({n.id for n in loads} - assigned - set(parameters)):
+        value = notebook.get(variable)
+        if isinstance(value, bool) or not isinstance(value, np.ndarray | int | float | np.generic):
+            continue
+        variables.append(variable)
+        first = next(n.lineno for n in loads if n.id == variable)
+        for parameter in unused:
+            yield (
+                "variable",
+                f"`{name}` reads the notebook's variable `{variable}` where its parameter "
+                f"`{parameter}` belongs (it never uses `{parameter}`)",
+                _renamed(variable, parameter),
+                first,
+            )
+    yield from _reordered_parameters(definition, expected)
+    yield from _returned(definition, lines)
+    yield from _sizes(definition, lines, parameters)
+    yield from _swapped_roles(definition, swappable)
+    yield from _variables(name, variables, unused, definition.lineno)
+
+
+def kernel_source() -> str:
+    """The package as one piece of source for a learner's kernel: its modules in order, their
+    imports of each other left out (in the kernel they share one namespace)."""
+    import sys
+
+    from . import ast_edits, call_changes, name_changes, operator_changes
+
+    parts = ["from __future__ import annotations"]
+    for module in (ast_edits, operator_changes, call_changes, name_changes, sys.modules[__name__]):
+        tree = ast.parse(inspect.getsource(module))
+        tree.body = [node for node in tree.body if not _imports_ours(node)]
+        parts.append(ast.unparse(tree))
+    return "\n\n".join(parts)
+
+
+def _imports_ours(node: ast.stmt) -> bool:
+    """``from .ast_edits import ...`` or ``from __future__ import ...``."""
+    return isinstance(node, ast.ImportFrom) and (node.level > 0 or node.module == "__future__")

@@ -1,0 +1,136 @@
+"""The tools the changes of :mod:`dlcourse.teaching.repairs` are made with: an edit that
+replaces one node of a function's tree, the learner's text of a node, NumPy reached whatever
+name the learner's cell gave it, and tests of what a node looks like."""
+
+from __future__ import annotations
+
+import ast
+import copy
+from collections.abc import Callable
+from typing import Any
+
+Edit = Callable[[ast.FunctionDef], ast.FunctionDef]
+
+
+Change = tuple[str, str, Edit, int]  # its kind, what it undoes, the edit, the line it changes
+
+
+def _loaded(node: ast.Name) -> bool:
+    return isinstance(node.ctx, ast.Load)
+
+
+def _renamed_many(mapping: dict[str, str]) -> Edit:
+    class Rename(ast.NodeTransformer):
+        def visit_Name(self, node: ast.Name) -> ast.Name:
+            if node.id in mapping and _loaded(node):
+                return ast.Name(mapping[node.id], node.ctx)
+            return node
+
+    return lambda definition: ast.fix_missing_locations(Rename().visit(definition))
+
+
+def _at_all(targets: list[ast.AST], replacement: ast.expr) -> Edit:
+    """An edit that replaces each node found where one of ``targets`` was by ``replacement``."""
+    where = {(type(t), t.lineno, t.col_offset, t.end_col_offset) for t in targets}
+
+    class Replace(ast.NodeTransformer):
+        def generic_visit(self, node: ast.AST) -> ast.AST:
+            position = (type(node), *(getattr(node, a, None) for a in _POSITION))
+            if position in where:
+                return ast.copy_location(copy.deepcopy(replacement), node)
+            return super().generic_visit(node)
+
+    return lambda definition: ast.fix_missing_locations(Replace().visit(definition))
+
+
+def _untransposed(node: ast.expr) -> ast.expr:
+    return node.value if isinstance(node, ast.Attribute) and node.attr == "T" else node
+
+
+def _is_number(node: ast.AST, value: float) -> bool:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return _is_number(node.operand, -value)
+    return (
+        isinstance(node, ast.Constant) and type(node.value) in (int, float) and node.value == value
+    )
+
+
+def _has_product(node: ast.AST) -> bool:
+    """Whether ``node`` looks like a matrix: a product (``@``, ``dot``), a transpose, or a name
+    in capitals (``A``, ``XtX``)."""
+    for n in ast.walk(node):
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult):
+            return True
+        if isinstance(n, ast.Attribute) and n.attr in ("dot", "T"):
+            return True
+        if isinstance(n, ast.Name) and n.id[:1].isupper():
+            return True
+    return False
+
+
+def _is_count(node: ast.AST) -> bool:
+    """``len(x)``, ``x.shape[0]``, ``x.size``: a number of samples."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id == "len"
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute):
+        return node.value.attr == "shape"
+    return isinstance(node, ast.Attribute) and node.attr == "size"
+
+
+def _numpy_call(path: tuple[str, ...], args: list[ast.expr]) -> ast.Call:
+    """``numpy.<path>(*args)``, reached through ``__import__``: it works whatever name the
+    learner's cell gave NumPy."""
+    function: ast.expr = ast.Call(ast.Name("__import__", ast.Load()), [ast.Constant("numpy")], [])
+    for part in path:
+        function = ast.Attribute(function, part, ast.Load())
+    return ast.Call(function, list(args), [])
+
+
+def _is_module_call(node: ast.Call) -> bool:
+    """``np.sum(e)`` (the array is an argument), not ``e.sum()``."""
+    return (
+        isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and (node.func.value.id in {"np", "numpy", "scipy", "special"})
+    )
+
+
+def _at(target: ast.AST, change: Callable[[Any], ast.AST]) -> Edit:
+    """An edit that replaces the node found where ``target`` was by ``change(node)``."""
+    where = (type(target), target.lineno, target.col_offset, target.end_col_offset)
+
+    class Replace(ast.NodeTransformer):
+        def generic_visit(self, node: ast.AST) -> ast.AST:
+            position = (type(node), *(getattr(node, a, None) for a in _POSITION))
+            if position == where:
+                return ast.copy_location(change(node), node)
+            return super().generic_visit(node)
+
+    return lambda definition: ast.fix_missing_locations(Replace().visit(definition))
+
+
+_POSITION = ("lineno", "col_offset", "end_col_offset")
+
+
+def _renamed(old: str, new: str) -> Edit:
+    class Rename(ast.NodeTransformer):
+        def visit_Name(self, node: ast.Name) -> ast.Name:
+            return ast.Name(new, node.ctx) if node.id == old and _loaded(node) else node
+
+    return lambda definition: ast.fix_missing_locations(Rename().visit(definition))
+
+
+def _in_parentheses(node: ast.BinOp, child: ast.AST, lines: list[str]) -> bool:
+    """Whether ``child`` is written in parentheses of its own inside ``node``."""
+    if node.lineno != node.end_lineno or child.lineno != node.lineno:
+        return True  # over several lines: leave it alone
+    line = lines[node.lineno - 1]
+    start = node.col_offset if child is node.left else node.left.end_col_offset
+    return "(" in line[start : child.col_offset]
+
+
+def _text(node: ast.AST, lines: list[str]) -> str | None:
+    """The learner's code of ``node`` as written (one line), or None."""
+    if node.lineno != node.end_lineno:
+        return None
+    return lines[node.lineno - 1][node.col_offset : node.end_col_offset]

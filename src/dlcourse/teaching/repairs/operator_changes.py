@@ -1,0 +1,238 @@
+"""Changes of one operator of a learner's code: a precedence, ``*`` for ``@``, the factors of
+``@`` swapped or transposed, a vector product for an outer product, a sign, ``1 −`` too many,
+``1 / A`` for a matrix inverse, ``//`` for ``/``, a division by the number of samples."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .ast_edits import (
+    Change,
+    _at,
+    _has_product,
+    _in_parentheses,
+    _is_count,
+    _is_number,
+    _numpy_call,
+    _text,
+    _untransposed,
+)
+
+_PRECEDENCE = {
+    ast.Add: 1,
+    ast.Sub: 1,
+    ast.Mult: 2,
+    ast.Div: 2,
+    ast.FloorDiv: 2,
+    ast.Mod: 2,
+    ast.MatMult: 2,
+    ast.Pow: 3,
+}
+
+
+_SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//"}
+
+
+_SYMBOL |= {ast.Mod: "%", ast.MatMult: "@", ast.Pow: "**"}
+
+
+def _precedence(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """``a - b * c`` read as ``(a - b) * c``, and ``a * b + c`` as ``a * (b + c)``: an operator
+    written without the parentheses the formula has."""
+    outer = _PRECEDENCE.get(type(node.op), 0)
+    for side in ("left", "right"):
+        child = getattr(node, side)
+        if not isinstance(child, ast.BinOp) or _PRECEDENCE.get(type(child.op), 0) <= outer:
+            continue
+        if _in_parentheses(node, child, lines) or type(child.op) is ast.Pow:
+            continue
+        text = _text(node, lines)
+        if text is None:
+            continue
+        inner = _SYMBOL.get(type(child.op), "?")
+        if side == "left":
+            read = f"({ast.unparse(child)}) {_SYMBOL[type(node.op)]} {ast.unparse(node.right)}"
+        else:
+            read = f"{ast.unparse(node.left)} {_SYMBOL[type(node.op)]} ({ast.unparse(child)})"
+        yield (
+            "precedence",
+            f"Python reads `{text}` as `{read}`: `{inner}` is done before "
+            f"`{_SYMBOL[type(node.op)]}`, so the terms are not grouped as in the formula "
+            "(parentheses group them)",
+            _at(node, lambda n, s=side: _regroup(n, s)),
+            node.lineno,
+        )
+
+
+def _regroup(node: ast.BinOp, side: str) -> ast.BinOp:
+    child = getattr(node, side)
+    if side == "left":  # (a ∘ b) • c  →  a ∘ (b • c)
+        return ast.BinOp(child.left, child.op, ast.BinOp(child.right, node.op, node.right))
+    return ast.BinOp(ast.BinOp(node.left, node.op, child.left), child.op, child.right)
+
+
+def _products(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """``*`` where ``@`` belongs, and the two factors of ``@`` swapped."""
+    text = _text(node, lines)
+    if text is None:
+        return
+    numbers = (ast.Constant, ast.UnaryOp)
+    if isinstance(node.op, ast.Mult) and not isinstance(node.left, numbers):
+        if not isinstance(node.right, numbers):
+            yield (
+                "product",
+                f"`{text}` multiplies entry by entry (`*`) where the formula has a dot or "
+                "matrix product (`@`)",
+                _at(node, lambda n: ast.BinOp(n.left, ast.MatMult(), n.right)),
+                node.lineno,
+            )
+    if isinstance(node.op, ast.MatMult):
+        yield (
+            "order",
+            f"the two factors of `{text}` are in the opposite order (a matrix product depends "
+            "on the order of its factors)",
+            _at(node, lambda n: ast.BinOp(n.right, ast.MatMult(), n.left)),
+            node.lineno,
+        )
+        for side in ("left", "right"):
+            yield from _transposed(node, side, text)
+
+
+def _transposed(node: ast.BinOp, side: str, text: str) -> Iterator[Change]:
+    """One factor of ``@`` transposed where the formula has it as it is, or the other way."""
+    factor = getattr(node, side)
+    if isinstance(factor, ast.Constant):
+        return
+    if isinstance(factor, ast.Attribute) and factor.attr == "T":
+        description = (
+            f"`{ast.unparse(factor)}` in `{text}` should not be transposed: "
+            f"`{ast.unparse(factor.value)}` as it is gives the right answer"
+        )
+        undo: Callable[[Any], ast.AST] = lambda f: f.value  # noqa: E731
+    else:
+        description = f"`{ast.unparse(factor)}` in `{text}` should be transposed (`.T`)"
+        undo = lambda f: ast.Attribute(f, "T", ast.Load())  # noqa: E731
+
+    def change(n: ast.BinOp) -> ast.BinOp:
+        sides = {"left": n.left, "right": n.right}
+        sides[side] = undo(sides[side])
+        return ast.BinOp(sides["left"], n.op, sides["right"])
+
+    yield ("transpose", description, _at(node, change), node.lineno)
+
+
+def _signs(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """A subtraction the other way round, ``+`` for ``−`` or ``−`` for ``+``, and ``1 − p``
+    where the formula has ``p``."""
+    text = _text(node, lines)
+    if text is None or not isinstance(node.op, ast.Add | ast.Sub):
+        return
+    if isinstance(node.op, ast.Sub):
+        left, right = ast.unparse(node.left), ast.unparse(node.right)
+        yield (
+            "sign",
+            f"`{text}` subtracts the other way round: the formula has `{right} - {left}` "
+            "(the sign of the result is flipped)",
+            _at(node, lambda n: ast.BinOp(n.right, ast.Sub(), n.left)),
+            node.lineno,
+        )
+        yield (
+            "sign",
+            f"`{text}` subtracts where the formula adds",
+            _at(node, lambda n: ast.BinOp(n.left, ast.Add(), n.right)),
+            node.lineno,
+        )
+        if isinstance(node.left, ast.Constant) and node.left.value == 1:
+            yield (
+                "complement",
+                f"`{text}` is one minus `{right}`: the formula takes `{right}` itself here",
+                _at(node, lambda n: n.right),
+                node.lineno,
+            )
+    else:
+        yield (
+            "sign",
+            f"`{text}` adds where the formula subtracts",
+            _at(node, lambda n: ast.BinOp(n.left, ast.Sub(), n.right)),
+            node.lineno,
+        )
+
+
+def _minus(node: ast.UnaryOp, lines: list[str]) -> Iterator[Change]:
+    """A minus sign the formula does not have."""
+    text = _text(node, lines)
+    if text is not None and isinstance(node.op, ast.USub):
+        if not isinstance(node.operand, ast.Constant):
+            yield (
+                "sign",
+                f"`{text}` has a minus sign the formula does not have there",
+                _at(node, lambda n: n.operand),
+                node.lineno,
+            )
+
+
+def _inverses(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """``1 / A`` or ``A ** -1`` where the formula has the inverse of the matrix A."""
+    text = _text(node, lines)
+    if text is None:
+        return
+    side = None  # where the matrix is
+    if isinstance(node.op, ast.Div) and _is_number(node.left, 1):
+        side = "right"
+    elif isinstance(node.op, ast.Pow) and _is_number(node.right, -1):
+        side = "left"
+    if side is not None and _has_product(getattr(node, side)):
+        yield (
+            "inverse",
+            f"`{text}` takes the reciprocal of each entry; the formula's inverse of a matrix "
+            "is the matrix inverse (np.linalg.inv), which is not that",
+            _at(node, lambda n, s=side: _numpy_call(("linalg", "inv"), [getattr(n, s)])),
+            node.lineno,
+        )
+
+
+def _divisions(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """``//`` where ``/`` belongs, and a division by the number of samples the formula does
+    not have."""
+    text = _text(node, lines)
+    if text is None:
+        return
+    if isinstance(node.op, ast.FloorDiv):
+        yield (
+            "integer",
+            f"`{text}` divides with `//`, which rounds down to a whole number; `/` keeps the "
+            "fraction",
+            _at(node, lambda n: ast.BinOp(n.left, ast.Div(), n.right)),
+            node.lineno,
+        )
+    if isinstance(node.op, ast.Div) and _is_count(node.right):
+        yield (
+            "average",
+            f"`{text}` divides by `{ast.unparse(node.right)}`, which the formula does not "
+            "(it sums, it does not average)",
+            _at(node, lambda n: n.left),
+            node.lineno,
+        )
+
+
+def _outer(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """A product of two vectors where the formula's column times row is an outer product."""
+    text = _text(node, lines)
+    numbers = (ast.Constant, ast.UnaryOp)
+    if text is None or not isinstance(node.op, ast.MatMult | ast.Mult):
+        return
+    if isinstance(node.left, numbers) or isinstance(node.right, numbers):
+        return
+    yield (
+        "outer",
+        f"`{text}` multiplies two vectors "
+        + ("entry by entry" if isinstance(node.op, ast.Mult) else "into one number (a dot product")
+        + ("" if isinstance(node.op, ast.Mult) else "; `.T` does nothing to a 1-D array)")
+        + ", where the formula's column times row is an outer product, a matrix (np.outer)",
+        _at(
+            node, lambda n: _numpy_call(("outer",), [_untransposed(n.left), _untransposed(n.right)])
+        ),
+        node.lineno,
+    )
