@@ -112,13 +112,14 @@ def test_the_class_report_names_the_planted_mistake_with_its_count(graded):
     _, out = graded
     html = (out / "class_report.html").read_text()
     assert "1.2 gradient: 2 of 7 passed" in html
-    assert "<td>2</td><td>failed: the sign is flipped" in html
+    # named by the one change that makes it right, quoting the learner's expression
+    assert "<td>2</td><td>failed: `y - y_hat` subtracts the other way round" in html
     assert "<td>1</td><td>not done yet: the code still reaches a TODO" in html  # said once
     assert "broken.ipynb" in html and "not a notebook" in html and "empty folder" in html
     assert "solution.ipynb: 2 submissions share this file name" in html
     assert html.count("data:image/png;base64,") == 1 + 11  # the class, then each exercise
     # each exercise's figure draws the counts of its table (the alt text lists its bars)
-    assert re.search(r'<img alt="passed: 2; failed: the sign is flipped[^"]*: 2', html)
+    assert re.search(r'<img alt="passed: 2; failed: `y - y_hat` subtracts the other[^"]*: 2', html)
 
 
 def _class_report(tmp_path, message, notebook="x.ipynb"):
