@@ -26,21 +26,15 @@ def _renamed_many(mapping: dict[str, str]) -> Edit:
                 return ast.Name(mapping[node.id], node.ctx)
             return node
 
-    return lambda definition: ast.fix_missing_locations(Rename().visit(definition))
+    return lambda definition: Rename().visit(definition)
 
 
 def _at_all(targets: list[ast.AST], replacement: ast.expr) -> Edit:
     """An edit that replaces each node found where one of ``targets`` was by ``replacement``."""
-    where = {(type(t), t.lineno, t.col_offset, t.end_col_offset) for t in targets}
-
-    class Replace(ast.NodeTransformer):
-        def generic_visit(self, node: ast.AST) -> ast.AST:
-            position = (type(node), *(getattr(node, a, None) for a in _POSITION))
-            if position in where:
-                return ast.copy_location(copy.deepcopy(replacement), node)
-            return super().generic_visit(node)
-
-    return lambda definition: ast.fix_missing_locations(Replace().visit(definition))
+    where = {_position(t) for t in targets}
+    return lambda definition: _replace(
+        definition, where, lambda _: copy.deepcopy(replacement), first=False
+    )
 
 
 def _untransposed(node: ast.expr) -> ast.expr:
@@ -97,16 +91,38 @@ def _is_module_call(node: ast.Call) -> bool:
 
 def _at(target: ast.AST, change: Callable[[Any], ast.AST]) -> Edit:
     """An edit that replaces the node found where ``target`` was by ``change(node)``."""
-    where = (type(target), target.lineno, target.col_offset, target.end_col_offset)
+    return lambda definition: _replace(definition, {_position(target)}, change, first=True)
 
-    class Replace(ast.NodeTransformer):
-        def generic_visit(self, node: ast.AST) -> ast.AST:
-            position = (type(node), *(getattr(node, a, None) for a in _POSITION))
-            if position == where:
-                return ast.copy_location(change(node), node)
-            return super().generic_visit(node)
 
-    return lambda definition: ast.fix_missing_locations(Replace().visit(definition))
+def _replace(
+    tree: ast.AST, where: set[tuple], change: Callable[[Any], ast.AST], *, first: bool
+) -> ast.AST:
+    """``tree`` with each node at one of the positions ``where`` replaced by ``change(node)``
+    (only the first found when ``first``). New nodes get their locations when the copy is
+    compiled (``recorder._rewrite`` fixes the missing ones)."""
+    todo = [tree]
+    while todo:
+        parent = todo.pop()
+        for field, value in ast.iter_fields(parent):
+            items = value if isinstance(value, list) else [value]
+            for i, item in enumerate(items):
+                if not isinstance(item, ast.AST):
+                    continue
+                if _position(item) in where:
+                    new = ast.copy_location(change(item), item)
+                    if isinstance(value, list):
+                        value[i] = new
+                    else:
+                        setattr(parent, field, new)
+                    if first:
+                        return tree
+                else:
+                    todo.append(item)
+    return tree
+
+
+def _position(node: ast.AST) -> tuple:
+    return (type(node), *(getattr(node, a, None) for a in _POSITION))
 
 
 _POSITION = ("lineno", "col_offset", "end_col_offset")
@@ -117,7 +133,7 @@ def _renamed(old: str, new: str) -> Edit:
         def visit_Name(self, node: ast.Name) -> ast.Name:
             return ast.Name(new, node.ctx) if node.id == old and _loaded(node) else node
 
-    return lambda definition: ast.fix_missing_locations(Rename().visit(definition))
+    return lambda definition: Rename().visit(definition)
 
 
 def _in_parentheses(node: ast.BinOp, child: ast.AST, lines: list[str]) -> bool:
