@@ -309,3 +309,23 @@ def test_a_forward_pass_that_ignores_its_weights_is_told_so():
     result = check.exercise_1_2_forward_pass(forward, quiet=True)
     # what is seen, not why: a closure's array, a floor division, a constant all look the same
     assert "ŷ stays the same whatever the weights w are" in result.message
+
+
+def test_a_changed_copy_that_loops_ends_the_search_at_its_first_time_limit(monkeypatch):
+    import time
+
+    from dlcourse.teaching import verdicts as verdicts_module
+
+    monkeypatch.setattr(verdicts_module, "CALL_TIME_LIMIT", 0.5)
+
+    def looped(y, y_hat, x_i):
+        n = 0
+        while n != len(x_i):  # `n - 1` for `n + 1`, one of the changes tried, never ends
+            n = n + 1
+        return (y - y_hat) * x_i
+
+    start = time.monotonic()
+    result = check.exercise_1_2_gradient(looped, quiet=True)
+    assert time.monotonic() - start < 3  # one limit, not one per changed copy
+    # no one change is named (the search ended); the properties still tell the sign
+    assert result.status == "failed" and "`" not in result.message, result.message

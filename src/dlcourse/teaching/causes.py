@@ -46,6 +46,29 @@ def single_change(
     changes that pass give every intermediate value of the lesson's computation (z, ŷ, ŷ − y,
     ...), only those count.
     """
+    try:
+        return _search(exercise, function, others)
+    except _TooSlowToSearch:  # a changed copy ran past its time limit: give up, at once
+        return None
+
+
+class _TooSlowToSearch(Exception):
+    """A changed copy ran past its time limit, or the check's own time ran out."""
+
+
+def ran_too_long(result: Any) -> bool:
+    """Whether a verdict says the learner's function (or a changed copy) ran past its time
+    limit: then nothing more is tried on it, since each call would take as long."""
+    said = [result.message, *(p.detail or "" for p in result.properties)]
+    return any(
+        text.startswith(("your function ran for more than", "not tested: the function ran too"))
+        or "took longer than" in text
+        for text in said
+    )
+
+
+def _search(exercise: Any, function: Callable[..., Any], others: Iterable[Any]) -> Cause | None:
+
     from dlcourse.teaching.verdicts import judge
 
     screen = _on_probe(exercise)
@@ -58,6 +81,8 @@ def single_change(
                 if description in passing or not screen(variant):
                     continue
                 result = judge(exercise.id, exercise.properties(variant), success="", quiet=True)
+                if ran_too_long(result):
+                    return None  # a change that loops: no search that costs its limit each time
                 if result.status == PASSED:
                     passing[description] = (kind, place, variant)
                     if len(passing) > _MOST:
@@ -150,7 +175,7 @@ def _on_probe(exercise: Any) -> Callable[[Callable[..., Any]], bool]:
     import numpy as np
 
     from dlcourse.teaching.localise import same_values
-    from dlcourse.teaching.verdicts import Mistake, _LearnerError, call
+    from dlcourse.teaching.verdicts import Mistake, TooSlow, _LearnerError, call
 
     args = exercise.probe()
     with np.errstate(all="ignore"):
@@ -159,7 +184,13 @@ def _on_probe(exercise: Any) -> Callable[[Callable[..., Any]], bool]:
     def screen(variant: Callable[..., Any]) -> bool:
         try:
             return same_values(np.asarray(call(variant, *args), dtype=float), expected)
-        except (Mistake, _LearnerError, TypeError, ValueError):
+        except TooSlow:
+            raise _TooSlowToSearch from None
+        except _LearnerError as error:
+            if isinstance(error.__cause__, TimeoutError):  # the whole check's limit, remotely
+                raise _TooSlowToSearch from None
+            return False
+        except (Mistake, TypeError, ValueError):
             return False
 
     return screen

@@ -27,7 +27,7 @@ from typing import Any
 
 from dlcourse.teaching import credit
 from dlcourse.teaching.attempt import TODO
-from dlcourse.teaching.causes import HINTS, single_change
+from dlcourse.teaching.causes import HINTS, ran_too_long, single_change
 from dlcourse.teaching.check_result import ERROR, FAILED, NOT_DONE, PASSED, CheckResult, show
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.localise import where
@@ -221,7 +221,7 @@ def _diagnosis(
     code that makes every check pass, else (for a wrong value) the first step of the lesson's
     computation the learner's code gets wrong, else the properties' own words; with the hints
     that go with that cause."""
-    if result.message.startswith(_NOT_THE_CODE):
+    if result.message.startswith(_NOT_THE_CODE) or ran_too_long(result):
         return result
     cause = single_change(exercise, function, others)
     if cause is not None:
