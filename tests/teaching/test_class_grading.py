@@ -252,7 +252,14 @@ def test_ctrl_c_stops_cleanly_and_writes_what_was_graded(tmp_path):
         time.sleep(0.2)
     time.sleep(1)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
-    stdout, stderr = process.communicate(timeout=60)
+    try:
+        stdout, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:  # say what the grader was doing, and leave nothing behind
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+        raise AssertionError(
+            f"no exit 60 s after Ctrl-C: {stdout[-2000:]}\n{stderr[-4000:]}"
+        ) from None
     assert process.returncode == 130 and "Traceback" not in stderr, stderr
     assert "Stopped (Ctrl-C)" in stdout
     rows = {Path(row[0]).name: row for row in _rows(out / "grades.csv")[1:]}
