@@ -245,6 +245,9 @@ def test_ctrl_c_stops_cleanly_and_writes_what_was_graded(tmp_path):
          "--timeout", "400", "--", str(tmp_path / "a_honest.ipynb"),
          str(tmp_path / "b_slow.ipynb"), str(tmp_path / "c_slow.ipynb")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        # as in a terminal's foreground, whatever this run inherited (a background job, such
+        # as `nohup ... &`, starts with Ctrl-C ignored, and Python keeps it ignored)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     for _ in range(600):  # until the honest one is graded
         if (out / "grades.json").exists() and json.loads((out / "grades.json").read_text()):
