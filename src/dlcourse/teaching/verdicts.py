@@ -86,6 +86,10 @@ class Property:
     test: Callable[[], object] = field(repr=False)
 
 
+TOO_SLOW = "your function ran for more than"  # how a call past its time limit is told
+NOT_TESTED = "not tested: the function ran too long"  # the properties after such a call
+
+
 def call(func: Callable[..., Any], *args: Any) -> Any:
     """Call the learner's ``func`` on copies of ``args``.
 
@@ -112,7 +116,7 @@ def call(func: Callable[..., Any], *args: Any) -> Any:
             result = func(*copies)
     except _TooLong:
         raise TooSlow(
-            f"your function ran for more than {CALL_TIME_LIMIT:g} s on a small input: is there "
+            f"{TOO_SLOW} {CALL_TIME_LIMIT:g} s on a small input: is there "
             "an endless loop, or a loop over far more values than needed?"
         ) from None
     except Exception as error:
@@ -279,9 +283,6 @@ def _test_each(
         if record.reached_todo:
             break
         if too_slow:
-            results += [
-                PropertyResult(p.name, False, "not tested: the function ran too long")
-                for p in properties[index + 1 :]
-            ]
+            results += [PropertyResult(p.name, False, NOT_TESTED) for p in properties[index + 1 :]]
             break
     return results, (named, error, first)

@@ -36,6 +36,13 @@ def binary_cross_entropy(f: Callable) -> list[Property]:
             )
         return shaped(got, y_.shape, what)
 
+    def not_finite(seen: str, cause: str) -> None:
+        """Raise what the edges show: the cause only where ordinary ŷ give the lesson's loss
+        (else the edges are not the only thing wrong, and the cause is not singled out)."""
+        if np.allclose(losses(y, y_hat), bce(y, y_hat), rtol=1e-6):
+            raise NamedMistake(f"{seen}: {cause}")
+        raise Mistake(f"{seen}, and for ŷ between 0 and 1 it is not the lesson's loss either.")
+
     def never_negative() -> None:
         got = losses(y, y_hat)
         require(
@@ -47,15 +54,10 @@ def binary_cross_entropy(f: Callable) -> list[Property]:
     def certain_and_right() -> None:
         got = losses(np.array([1.0, 0.0]), np.array([1.0, 0.0]), "the loss for ŷ = y")
         if not np.all(np.isfinite(got)):
-            if not np.allclose(losses(y, y_hat), bce(y, y_hat), rtol=1e-6):
-                raise Mistake(  # not only the edges: the cause is not singled out
-                    "for a certain, right prediction (ŷ = y = 1 or 0) the loss is NaN or inf, "
-                    "and for ŷ between 0 and 1 it is not the lesson's loss either."
-                )
-            raise NamedMistake(
-                "for a certain, right prediction (ŷ = y = 1 or 0) the loss is NaN or inf: "
+            not_finite(
+                "for a certain, right prediction (ŷ = y = 1 or 0) the loss is NaN or inf",
                 "log(0) is -inf, and 0 · log 0 is NaN in floating point. Keep ŷ away from exactly "
-                "0 and 1 before the logarithm."
+                "0 and 1 before the logarithm.",
             )
         require(
             np.all(np.abs(got) < 1e-4),
@@ -82,15 +84,10 @@ def binary_cross_entropy(f: Callable) -> list[Property]:
     def extremes() -> None:
         got = losses(np.array([1.0, 0.0, 1.0]), np.array([0.0, 1.0, 1.0]))
         if not np.all(np.isfinite(got)):
-            if not np.allclose(losses(y, y_hat), bce(y, y_hat), rtol=1e-6):
-                raise Mistake(  # not only the edges: the cause is not singled out
-                    "for ŷ exactly 0 or 1 the loss is inf or NaN, and for ŷ between them it is "
-                    "not the lesson's loss either."
-                )
-            raise NamedMistake(
-                "for ŷ exactly 0 or 1 the loss is inf or NaN: log(0) is -inf (and 0 · log 0 is "
-                "NaN). The sigmoid does reach 0 and 1 in floating point; keep ŷ away from 0 "
-                "and 1 before taking the logarithm."
+            not_finite(
+                "for ŷ exactly 0 or 1 the loss is inf or NaN",
+                "log(0) is -inf (and 0 · log 0 is NaN). The sigmoid does reach 0 and 1 in "
+                "floating point; keep ŷ away from 0 and 1 before taking the logarithm.",
             )
         require(
             got[0] > 10 and got[1] > 10,
