@@ -127,6 +127,24 @@ HINTS: dict[str, tuple[str, str, str]] = {
         "np.sum and np.mean without an axis turn a whole array into one number.",
         "Keep every entry: the formula has no Σ at this point.",
     ),
+    "factor": (
+        "Count the factors in the product the verdict quotes, and those of the lesson's formula.",
+        "A factor the formula does not have scales the result; a derivative already folded "
+        "into an expression should not be multiplied in again.",
+        "Keep only the factors the formula writes at that step.",
+    ),
+    "rounding": (
+        "Is the value the verdict quotes a class (0 or 1), or a probability?",
+        "Rounding or comparing with 0.5 throws away how sure the model is; the loss and its "
+        "gradient need the probability itself.",
+        "Use the prediction as it comes out of σ (or softmax); round only to report a class.",
+    ),
+    "unused": (
+        "Your function has a parameter it never uses: where does the formula need it?",
+        "The gradient of a weight depends on the input that weight multiplies; a sample's "
+        "features appear in its gradient.",
+        "Multiply by that parameter as the lesson's formula does, with the shapes it gives.",
+    ),
     "place": (
         "The verdict quotes the one line where a single change fixes your answer.",
         "More than one change at that line would fix it: compare the line with the lesson's "

@@ -33,12 +33,22 @@ from .call_changes import (
     _axes,
     _collapsed,
     _functions,
+    _inside_rounding,
     _integers,
+    _rounded,
     _swapped_arguments,
 )
-from .name_changes import _reordered_parameters, _returned, _sizes, _swapped_roles, _variables
+from .name_changes import (
+    _reordered_parameters,
+    _returned,
+    _sizes,
+    _swapped_roles,
+    _unused_factors,
+    _variables,
+)
 from .operator_changes import (
     _divisions,
+    _factors,
     _inverses,
     _minus,
     _outer,
@@ -70,7 +80,9 @@ def variants(
     and ``variable`` (used where a parameter belongs), ``sign``, ``complement`` (``1 − p`` for
     ``p``), ``function`` (``math.exp`` for ``np.exp``), ``inverse`` (``1 / A`` for the matrix
     inverse), ``average`` (a mean for a sum, or a sum for a mean), ``arguments`` (two of them
-    swapped) and ``integer`` (an integer result where a float belongs).
+    swapped), ``integer`` (an integer result where a float belongs), ``factor`` (one too
+    many), ``rounding`` (of a probability to a class) and ``unused`` (a parameter the formula
+    multiplies the answer by).
 
     ``expected`` are the parameter names of the lesson's function: ``function``'s own
     parameters are put in that order when they have the same names in another order.
@@ -171,7 +183,11 @@ def _edits(
     unused = [p for p in parameters if p not in {n.id for n in loads}]
     assigned = {n.id for n in ast.walk(definition) if isinstance(n, ast.Name) and not _loaded(n)}
     notebook = function.__globals__
+    tests = {id(n.test) for n in ast.walk(definition) if isinstance(n, ast.If | ast.While)}
+    tests |= _inside_rounding(definition)
     for node in ast.walk(definition):
+        if isinstance(node, ast.Compare | ast.Subscript | ast.Call) and id(node) not in tests:
+            yield from _rounded(node, lines)
         if isinstance(node, ast.BinOp):
             yield from _precedence(node, lines)
             yield from _products(node, lines)
@@ -179,6 +195,7 @@ def _edits(
             yield from _inverses(node, lines)
             yield from _divisions(node, lines)
             yield from _outer(node, lines)
+            yield from _factors(node, lines)
         elif isinstance(node, ast.Call):
             yield from _axes(node, lines)
             yield from _functions(node, lines)
@@ -214,6 +231,7 @@ def _edits(
             )
     yield from _reordered_parameters(definition, expected)
     yield from _returned(definition, lines)
+    yield from _unused_factors(definition, lines, unused)
     yield from _sizes(definition, lines, parameters)
     yield from _swapped_roles(definition, swappable)
     yield from _variables(name, variables, unused, definition.lineno)

@@ -1,6 +1,7 @@
 """Changes of a learner's names and sizes: parameters in another order than the lesson's, two
 parameters' roles swapped, notebook variables read for parameters, a value returned in place
-of the answer, a size written as a number."""
+of the answer, a size written as a number, a parameter never used where the formula multiplies
+by it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import ast
 import itertools
 from collections.abc import Iterator
 
-from .ast_edits import Change, _at, _at_all, _renamed_many, _text
+from .ast_edits import Change, _at, _at_all, _numpy_call, _renamed_many, _text
 
 
 def _reordered_parameters(
@@ -132,3 +133,29 @@ def _sizes(
                     _at_all(places, ast.parse(size, mode="eval").body),
                     places[0].lineno,
                 )
+
+
+def _unused_factors(
+    definition: ast.FunctionDef, lines: list[str], unused: list[str]
+) -> Iterator[Change]:
+    """A parameter the function never uses, where the formula multiplies its answer by it:
+    ``(ŷ − y) · x`` written ``ŷ - y``."""
+    returns = [n for n in ast.walk(definition) if isinstance(n, ast.Return) and n.value]
+    if len(returns) != 1 or not unused:
+        return
+    (returned,) = returns
+    text = _text(returned.value, lines) or ast.unparse(returned.value)
+    for parameter in unused:
+        name = ast.Name(parameter, ast.Load())
+        for product in (
+            lambda r, p=name: ast.BinOp(r, ast.Mult(), p),
+            lambda r, p=name: _numpy_call(("outer",), [p, r]),
+            lambda r, p=name: ast.BinOp(ast.Attribute(p, "T", ast.Load()), ast.MatMult(), r),
+        ):
+            yield (
+                "unused",
+                f"`{definition.name}` never uses its parameter `{parameter}`: the formula "
+                f"multiplies `{text}` by it",
+                _at(returned, lambda n, f=product: ast.Return(f(n.value))),
+                returned.lineno,
+            )

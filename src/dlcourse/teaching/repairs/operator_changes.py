@@ -1,6 +1,7 @@
 """Changes of one operator of a learner's code: a precedence, ``*`` for ``@``, the factors of
 ``@`` swapped or transposed, a vector product for an outer product, a sign, ``1 −`` too many,
-``1 / A`` for a matrix inverse, ``//`` for ``/``, a division by the number of samples."""
+``1 / A`` for a matrix inverse, ``//`` for ``/``, a division by the number of samples, a factor
+too many."""
 
 from __future__ import annotations
 
@@ -236,3 +237,23 @@ def _outer(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
         ),
         node.lineno,
     )
+
+
+def _factors(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """A factor (or a divisor) the formula does not have at that place: ``a * b`` where the
+    formula has ``a`` alone, or ``b`` alone."""
+    text = _text(node, lines)
+    if text is None or not isinstance(node.op, ast.Mult | ast.Div):
+        return
+    sides = ("left", "right") if isinstance(node.op, ast.Mult) else ("right",)
+    for side in sides:
+        factor = getattr(node, side)
+        if _is_count(factor) and isinstance(node.op, ast.Div):
+            continue  # told as a division by the number of samples (_divisions)
+        verb = "divides by" if isinstance(node.op, ast.Div) else "multiplies by"
+        yield (
+            "factor",
+            f"`{text}` {verb} `{ast.unparse(factor)}`, a factor the formula does not have there",
+            _at(node, lambda n, s=side: n.left if s == "right" else n.right),
+            node.lineno,
+        )
