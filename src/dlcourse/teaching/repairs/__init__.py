@@ -38,6 +38,7 @@ from .call_changes import (
     _rounded,
     _swapped_arguments,
 )
+from .grouping import _inner_links, _regroupings
 from .name_changes import (
     _reordered_parameters,
     _returned,
@@ -52,7 +53,6 @@ from .operator_changes import (
     _inverses,
     _minus,
     _outer,
-    _precedence,
     _products,
     _signs,
 )
@@ -185,11 +185,13 @@ def _edits(
     notebook = function.__globals__
     tests = {id(n.test) for n in ast.walk(definition) if isinstance(n, ast.If | ast.While)}
     tests |= _inside_rounding(definition)
+    links = _inner_links(definition, lines)
     for node in ast.walk(definition):
         if isinstance(node, ast.Compare | ast.Subscript | ast.Call) and id(node) not in tests:
             yield from _rounded(node, lines)
         if isinstance(node, ast.BinOp):
-            yield from _precedence(node, lines)
+            if id(node) not in links:
+                yield from _regroupings(node, lines)
             yield from _products(node, lines)
             yield from _signs(node, lines)
             yield from _inverses(node, lines)
@@ -242,10 +244,11 @@ def kernel_source() -> str:
     imports of each other left out (in the kernel they share one namespace)."""
     import sys
 
-    from . import ast_edits, call_changes, name_changes, operator_changes
+    from . import ast_edits, call_changes, grouping, name_changes, operator_changes
 
     parts = ["from __future__ import annotations"]
-    for module in (ast_edits, operator_changes, call_changes, name_changes, sys.modules[__name__]):
+    modules = (ast_edits, grouping, operator_changes, call_changes, name_changes)
+    for module in (*modules, sys.modules[__name__]):
         tree = ast.parse(inspect.getsource(module))
         tree.body = [node for node in tree.body if not _imports_ours(node)]
         parts.append(ast.unparse(tree))

@@ -1,4 +1,4 @@
-"""Changes of one operator of a learner's code: a precedence, ``*`` for ``@``, the factors of
+"""Changes of one operator of a learner's code: ``*`` for ``@``, the factors of
 ``@`` swapped or transposed, a vector product for an outer product, a sign, ``1 −`` too many,
 ``1 / A`` for a matrix inverse, ``//`` for ``/``, a division by the number of samples, a factor
 too many."""
@@ -13,65 +13,12 @@ from .ast_edits import (
     Change,
     _at,
     _has_product,
-    _in_parentheses,
     _is_count,
     _is_number,
     _numpy_call,
     _text,
     _untransposed,
 )
-
-_PRECEDENCE = {
-    ast.Add: 1,
-    ast.Sub: 1,
-    ast.Mult: 2,
-    ast.Div: 2,
-    ast.FloorDiv: 2,
-    ast.Mod: 2,
-    ast.MatMult: 2,
-    ast.Pow: 3,
-}
-
-
-_SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//"}
-
-
-_SYMBOL |= {ast.Mod: "%", ast.MatMult: "@", ast.Pow: "**"}
-
-
-def _precedence(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
-    """``a - b * c`` read as ``(a - b) * c``, and ``a * b + c`` as ``a * (b + c)``: an operator
-    written without the parentheses the formula has."""
-    outer = _PRECEDENCE.get(type(node.op), 0)
-    for side in ("left", "right"):
-        child = getattr(node, side)
-        if not isinstance(child, ast.BinOp) or _PRECEDENCE.get(type(child.op), 0) <= outer:
-            continue
-        if _in_parentheses(node, child, lines) or type(child.op) is ast.Pow:
-            continue
-        text = _text(node, lines)
-        if text is None:
-            continue
-        inner = _SYMBOL.get(type(child.op), "?")
-        if side == "left":
-            read = f"({ast.unparse(child)}) {_SYMBOL[type(node.op)]} {ast.unparse(node.right)}"
-        else:
-            read = f"{ast.unparse(node.left)} {_SYMBOL[type(node.op)]} ({ast.unparse(child)})"
-        yield (
-            "precedence",
-            f"Python reads `{text}` as `{read}`: `{inner}` is done before "
-            f"`{_SYMBOL[type(node.op)]}`, so the terms are not grouped as in the formula "
-            "(parentheses group them)",
-            _at(node, lambda n, s=side: _regroup(n, s)),
-            node.lineno,
-        )
-
-
-def _regroup(node: ast.BinOp, side: str) -> ast.BinOp:
-    child = getattr(node, side)
-    if side == "left":  # (a ∘ b) • c  →  a ∘ (b • c)
-        return ast.BinOp(child.left, child.op, ast.BinOp(child.right, node.op, node.right))
-    return ast.BinOp(ast.BinOp(node.left, node.op, child.left), child.op, child.right)
 
 
 def _products(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
