@@ -53,6 +53,7 @@ from .operator_changes import (
     _inverses,
     _minus,
     _outer,
+    _product_links,
     _products,
     _signs,
 )
@@ -186,6 +187,7 @@ def _edits(
     tests = {id(n.test) for n in ast.walk(definition) if isinstance(n, ast.If | ast.While)}
     tests |= _inside_rounding(definition)
     links = _inner_links(definition, lines)
+    products = _product_links(definition)
     for node in ast.walk(definition):
         if isinstance(node, ast.Compare | ast.Subscript | ast.Call) and id(node) not in tests:
             yield from _rounded(node, lines)
@@ -197,7 +199,7 @@ def _edits(
             yield from _inverses(node, lines)
             yield from _divisions(node, lines)
             yield from _outer(node, lines)
-            yield from _factors(node, lines)
+            yield from _factors(node, lines, products)
         elif isinstance(node, ast.Call):
             yield from _axes(node, lines)
             yield from _functions(node, lines)

@@ -186,21 +186,62 @@ def _outer(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
     )
 
 
-def _factors(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
-    """A factor (or a divisor) the formula does not have at that place: ``a * b`` where the
-    formula has ``a`` alone, or ``b`` alone."""
+def _factors(node: ast.BinOp, lines: list[str], links: set[int]) -> Iterator[Change]:
+    """Factors (or a divisor) the formula does not have at that place: in a product of
+    ``a * b * c``, a run of neighbouring factors left out (``ŷ(1 − ŷ)`` multiplied in again);
+    ``a / b`` where the formula has ``a``. ``links`` are the products that are part of a
+    longer one: the longer one is changed, once."""
     text = _text(node, lines)
-    if text is None or not isinstance(node.op, ast.Mult | ast.Div):
+    if text is None or id(node) in links:
         return
-    sides = ("left", "right") if isinstance(node.op, ast.Mult) else ("right",)
-    for side in sides:
-        factor = getattr(node, side)
-        if _is_count(factor) and isinstance(node.op, ast.Div):
-            continue  # told as a division by the number of samples (_divisions)
-        verb = "divides by" if isinstance(node.op, ast.Div) else "multiplies by"
+    if isinstance(node.op, ast.Div) and not _is_count(node.right):  # _divisions tells those
         yield (
             "factor",
-            f"`{text}` {verb} `{ast.unparse(factor)}`, a factor the formula does not have there",
-            _at(node, lambda n, s=side: n.left if s == "right" else n.right),
+            f"`{text}` divides by `{ast.unparse(node.right)}`, which the formula does not "
+            "have there",
+            _at(node, lambda n: n.left),
             node.lineno,
         )
+    if not isinstance(node.op, ast.Mult):
+        return
+    factors = _product_factors(node)
+    for size in range(1, len(factors)):
+        for first in range(len(factors) - size + 1):
+            left_out = factors[first : first + size]
+            kept = [i for i in range(len(factors)) if not first <= i < first + size]
+            shown = ast.unparse(_product(left_out, list(range(size))))
+            yield (
+                "factor",
+                f"`{text}` multiplies by `{shown}`, "
+                + ("a factor" if size == 1 else "factors")
+                + " the formula does not have there",
+                _at(node, lambda n, k=kept: _product(_product_factors(n), k)),
+                node.lineno,
+            )
+
+
+def _product_factors(node: ast.expr) -> list[ast.expr]:
+    """The factors of the product ``node`` starts, left to right (``(a * b) * c`` is
+    ``a * b * c``)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        return [*_product_factors(node.left), node.right]
+    return [node]
+
+
+def _product(factors: list[ast.expr], kept: list[int]) -> ast.expr:
+    result = factors[kept[0]]
+    for i in kept[1:]:
+        result = ast.BinOp(result, ast.Mult(), factors[i])
+    return result
+
+
+def _product_links(tree: ast.AST) -> set[int]:
+    """The products that are the left factor of a longer product."""
+    return {
+        id(node.left)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Mult)
+        and isinstance(node.left, ast.BinOp)
+        and isinstance(node.left.op, ast.Mult)
+    }
