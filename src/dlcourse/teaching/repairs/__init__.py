@@ -48,6 +48,7 @@ from .name_changes import (
     _variables,
 )
 from .operator_changes import (
+    _call_order,
     _divisions,
     _factors,
     _inverses,
@@ -202,6 +203,7 @@ def _edits(
             yield from _factors(node, lines, products)
         elif isinstance(node, ast.Call):
             yield from _axes(node, lines)
+            yield from _call_order(node, lines)
             yield from _functions(node, lines)
             yield from _averages(node, lines)
             yield from _integers(node, lines)

@@ -48,6 +48,22 @@ def _products(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
             yield from _transposed(node, side, text)
 
 
+def _call_order(node: ast.Call, lines: list[str]) -> Iterator[Change]:
+    """The two factors of ``np.outer``, ``np.dot`` or ``np.matmul`` in the opposite order."""
+    text = _text(node, lines)
+    called = node.func.attr if isinstance(node.func, ast.Attribute) else None
+    if text is None or called not in ("outer", "dot", "matmul") or len(node.args) != 2:
+        return
+    yield (
+        "order",
+        f"the two factors of `{text}` are in the opposite order (`{called}` depends on the "
+        "order of its factors"
+        + ("; swapped, its result is transposed)" if called == "outer" else ")"),
+        _at(node, lambda n: ast.Call(n.func, n.args[::-1], n.keywords)),
+        node.lineno,
+    )
+
+
 def _transposed(node: ast.BinOp, side: str, text: str) -> Iterator[Change]:
     """One factor of ``@`` transposed where the formula has it as it is, or the other way."""
     factor = getattr(node, side)
