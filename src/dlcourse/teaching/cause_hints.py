@@ -145,6 +145,30 @@ HINTS: dict[str, tuple[str, str, str]] = {
         "features appear in its gradient.",
         "Multiply by that parameter as the lesson's formula does, with the shapes it gives.",
     ),
+    "bias": (
+        "Print the first column of the inputs your function is given.",
+        "The lesson's inputs already start with a column of ones for the bias (x₀ = 1); the "
+        "notebook adds it once, before the exercises.",
+        "Use the inputs as they come: the bias weight already has its column.",
+    ),
+    "called": (
+        "Which of your functions does the formula use at the line the verdict quotes?",
+        "σ gives one probability per score on its own; softmax makes the scores of one sample "
+        "into probabilities that sum to 1. Each exercise says which one its formula uses.",
+        "Call the function the lesson's formula names at that step.",
+    ),
+    "range": (
+        "Which index does your loop (or slice) start at, and which does it end at?",
+        "Python counts from 0: index 0 is the first entry (the bias weight, the first class), "
+        "and range(n) already stops before n.",
+        "Let the loop run over every index the formula sums or updates, the first one too.",
+    ),
+    "step": (
+        "What does the exercise's function return: the step, or the weights after it?",
+        "A step of gradient descent computes λ ∇L and moves the weights by it; the function "
+        "returns where the weights end up.",
+        "Return the weights minus the step.",
+    ),
     "place": (
         "The verdict quotes the one line where a single change fixes your answer.",
         "More than one change at that line would fix it: compare the line with the lesson's "

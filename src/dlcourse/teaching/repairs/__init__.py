@@ -43,6 +43,7 @@ from .name_changes import (
     _reordered_parameters,
     _returned,
     _sizes,
+    _steps,
     _swapped_roles,
     _unused_factors,
     _variables,
@@ -54,10 +55,12 @@ from .operator_changes import (
     _inverses,
     _minus,
     _outer,
+    _outer_calls,
     _product_links,
     _products,
     _signs,
 )
+from .substitutions import _bias_columns, _first_entries, _other_functions, _reshaped
 
 __all__ = ["LAST", "VARIANT_LIMIT", "kernel_source", "learner_functions", "variants"]
 
@@ -83,8 +86,9 @@ def variants(
     ``p``), ``function`` (``math.exp`` for ``np.exp``), ``inverse`` (``1 / A`` for the matrix
     inverse), ``average`` (a mean for a sum, or a sum for a mean), ``arguments`` (two of them
     swapped), ``integer`` (an integer result where a float belongs), ``factor`` (one too
-    many), ``rounding`` (of a probability to a class) and ``unused`` (a parameter the formula
-    multiplies the answer by).
+    many), ``rounding`` (of a probability to a class), ``unused`` (a parameter the formula
+    multiplies the answer by), ``bias`` (a column of ones added again) and ``called`` (another
+    of the learner's functions called).
 
     ``expected`` are the parameter names of the lesson's function: ``function``'s own
     parameters are put in that order when they have the same names in another order.
@@ -192,6 +196,8 @@ def _edits(
     for node in ast.walk(definition):
         if isinstance(node, ast.Compare | ast.Subscript | ast.Call) and id(node) not in tests:
             yield from _rounded(node, lines)
+            yield from _bias_columns(node, lines)
+            yield from _first_entries(node, lines)
         if isinstance(node, ast.BinOp):
             if id(node) not in links:
                 yield from _regroupings(node, lines)
@@ -204,10 +210,13 @@ def _edits(
         elif isinstance(node, ast.Call):
             yield from _axes(node, lines)
             yield from _call_order(node, lines)
+            yield from _outer_calls(node, lines)
+            yield from _reshaped(node, lines, parameters)
             yield from _functions(node, lines)
             yield from _averages(node, lines)
             yield from _integers(node, lines)
             yield from _swapped_arguments(node, lines, notebook)
+            yield from _other_functions(node, lines, notebook)
             yield from _collapsed(node, lines)
         elif isinstance(node, ast.UnaryOp):
             yield from _minus(node, lines)
@@ -238,6 +247,7 @@ def _edits(
     yield from _reordered_parameters(definition, expected)
     yield from _returned(definition, lines)
     yield from _unused_factors(definition, lines, unused)
+    yield from _steps(definition, lines, parameters, unused)
     yield from _sizes(definition, lines, parameters)
     yield from _swapped_roles(definition, swappable)
     yield from _variables(name, variables, unused, definition.lineno)
@@ -248,10 +258,17 @@ def kernel_source() -> str:
     imports of each other left out (in the kernel they share one namespace)."""
     import sys
 
-    from . import ast_edits, call_changes, grouping, name_changes, operator_changes
+    from . import (
+        ast_edits,
+        call_changes,
+        grouping,
+        name_changes,
+        operator_changes,
+        substitutions,
+    )
 
     parts = ["from __future__ import annotations"]
-    modules = (ast_edits, grouping, operator_changes, call_changes, name_changes)
+    modules = (ast_edits, grouping, operator_changes, call_changes, name_changes, substitutions)
     for module in (*modules, sys.modules[__name__]):
         tree = ast.parse(inspect.getsource(module))
         tree.body = [node for node in tree.body if not _imports_ours(node)]

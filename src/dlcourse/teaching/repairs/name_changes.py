@@ -1,7 +1,7 @@
 """Changes of a learner's names and sizes: parameters in another order than the lesson's, two
 parameters' roles swapped, notebook variables read for parameters, a value returned in place
 of the answer, a size written as a number, a parameter never used where the formula multiplies
-by it."""
+by it, the step returned where the new weights belong."""
 
 from __future__ import annotations
 
@@ -159,3 +159,42 @@ def _unused_factors(
                 _at(returned, lambda n, f=product: ast.Return(f(n.value))),
                 returned.lineno,
             )
+
+
+def _steps(
+    definition: ast.FunctionDef, lines: list[str], parameters: list[str], unused: list[str]
+) -> Iterator[Change]:
+    """The function returns the step (``λ ∇L``), or the gradient, where its answer is the
+    weights after the step: its first parameter minus the step."""
+    returns = [n for n in ast.walk(definition) if isinstance(n, ast.Return) and n.value]
+    if len(returns) != 1 or not parameters:
+        return
+    (returned,) = returns
+    text = _text(returned.value, lines) or ast.unparse(returned.value)
+    weights = ast.Name(parameters[0], ast.Load())
+    if any(isinstance(n, ast.Name) and n.id == parameters[0] for n in ast.walk(returned)):
+        return  # it does something with the weights already
+    yield (
+        "step",
+        f"`{definition.name}` returns `{text}`, the step; its answer is the new weights, "
+        f"`{parameters[0]}` minus the step",
+        _at(returned, lambda n: ast.Return(ast.BinOp(weights, ast.Sub(), n.value))),
+        returned.lineno,
+    )
+    for rate in unused:
+        yield (
+            "step",
+            f"`{definition.name}` returns `{text}`, the gradient; its answer is the new "
+            f"weights, `{parameters[0]}` minus `{rate}` times the gradient",
+            _at(
+                returned,
+                lambda n, r=rate: ast.Return(
+                    ast.BinOp(
+                        weights,
+                        ast.Sub(),
+                        ast.BinOp(ast.Name(r, ast.Load()), ast.Mult(), n.value),
+                    )
+                ),
+            ),
+            returned.lineno,
+        )

@@ -202,6 +202,25 @@ def _outer(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
     )
 
 
+def _outer_calls(node: ast.Call, lines: list[str]) -> Iterator[Change]:
+    """``np.dot(a, b.T)`` of two vectors where the formula's column times row is an outer
+    product."""
+    text = _text(node, lines)
+    called = node.func.attr if isinstance(node.func, ast.Attribute) else None
+    if text is None or called not in ("dot", "matmul") or len(node.args) != 2:
+        return
+    if any(isinstance(a, ast.Constant | ast.UnaryOp) for a in node.args):
+        return
+    yield (
+        "outer",
+        f"`{text}` multiplies two vectors into one number (a dot product; `.T` does nothing "
+        "to a 1-D array), where the formula's column times row is an outer product, a matrix "
+        "(np.outer)",
+        _at(node, lambda n: _numpy_call(("outer",), [_untransposed(a) for a in n.args])),
+        node.lineno,
+    )
+
+
 def _factors(node: ast.BinOp, lines: list[str], links: set[int]) -> Iterator[Change]:
     """Factors (or a divisor) the formula does not have at that place: in a product of
     ``a * b * c``, a run of neighbouring factors left out (``ŷ(1 − ŷ)`` multiplied in again);
