@@ -329,3 +329,29 @@ def test_a_changed_copy_that_loops_ends_the_search_at_its_first_time_limit(monke
     assert time.monotonic() - start < 3  # one limit, not one per changed copy
     # no one change is named (the search ended); the properties still tell the sign
     assert result.status == "failed" and "`" not in result.message, result.message
+
+
+def test_a_changed_copy_calls_no_function_of_the_notebook_but_the_lessons_answers(tmp_path):
+    import importlib.util
+
+    cell = tmp_path / "cell.py"
+    cell.write_text(
+        "import numpy as np\n"
+        "CALLED = []\n\n\n"
+        "def save_plot(x_i, w):  # the learner's own, not an answer: it must not be called\n"
+        "    CALLED.append('save_plot')\n"
+        "    return np.zeros(1)\n\n\n"
+        "def forward_pass(x_i, w):\n"
+        "    return 1 / (1 + np.exp(-(x_i @ w)))\n\n\n"
+        "def calc_gradient(y, y_hat, x_i):\n"
+        "    return (y_hat - y) * x_i\n\n\n"
+        "def sgd_step(w, x_i, y_i, learning_rate):\n"
+        "    y_hat = forward_pass(x_i, w)\n"
+        "    return w + learning_rate * calc_gradient(y_i, y_hat, x_i).reshape(w.shape)\n"
+    )
+    spec = importlib.util.spec_from_file_location("a_notebook_cell", cell)
+    notebook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(notebook)
+    result = check.exercise_1_2_sgd_step(notebook.sgd_step, quiet=True)
+    assert "adds where the formula subtracts" in result.message
+    assert notebook.CALLED == []

@@ -74,7 +74,9 @@ def _search(exercise: Any, function: Callable[..., Any], others: Iterable[Any]) 
     from dlcourse.teaching.verdicts import judge
 
     screen = _on_probe(exercise)
-    made = _variants(function, _parameters(exercise), _swappable(exercise))
+    others = tuple(others)
+    answers = tuple(name for other in (exercise, *others) for name in other.names)
+    made = _variants(function, _parameters(exercise), _swappable(exercise), answers)
     helpers: dict[str, Any] | None = None
     with contextlib.redirect_stdout(io.StringIO()):  # the learner's prints, once is enough
         for tier in ([m for m in made if m[0] not in LAST], [m for m in made if m[0] in LAST]):
@@ -236,13 +238,16 @@ def _swappable(exercise: Any) -> tuple[tuple[int, int], ...]:
 
 
 def _variants(
-    function: Callable[..., Any], expected: tuple[str, ...], swappable: tuple[tuple[int, int], ...]
+    function: Callable[..., Any],
+    expected: tuple[str, ...],
+    swappable: tuple[tuple[int, int], ...],
+    answers: tuple[str, ...],
 ) -> list[tuple[str, str, Callable[..., Any], str]]:
     if hasattr(function, "variants"):  # a function in the learner's kernel
-        return function.variants(expected, swappable)
+        return function.variants(expected, swappable, answers)
     import dlcourse
     from dlcourse.teaching.recorder import _rewrite, library_roots
     from dlcourse.teaching.repairs import variants
 
     skip = library_roots((str(Path(dlcourse.__file__).parent),))
-    return variants(function, skip, _rewrite, expected, swappable)
+    return variants(function, skip, _rewrite, expected, swappable, answers)

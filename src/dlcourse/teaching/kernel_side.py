@@ -199,7 +199,14 @@ class Helpers:
             content["error"] = self._error(error)
         self.reply(nonce, **content)
 
-    def changes(self, nonce: str, name: str, expected: list[str], swappable: list[Any]) -> None:
+    def changes(
+        self,
+        nonce: str,
+        name: str,
+        expected: list[str],
+        swappable: list[Any],
+        answers: list[str] | None = None,
+    ) -> None:
         """Make the candidate changes of the learner's function ``name``
         (:func:`dlcourse.teaching.repairs.variants`), kept under names of their own (``name#i``,
         never a Python name); reply with ``[name#i, its kind, what it undoes, its place]``
@@ -214,6 +221,7 @@ class Helpers:
                     self.recorder["_rewrite"],
                     tuple(expected),
                     tuple(tuple(pair) for pair in swappable),
+                    tuple(answers or ()),
                 )
                 uses = self.repairs["learner_functions"](self.namespace.get(name), skip)
             self.variants = {f"{name}#{i}": made[i][2] for i in range(len(made))}

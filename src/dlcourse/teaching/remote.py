@@ -113,15 +113,18 @@ class RemoteFunction:
         return RemoteFunction(name, self._run)
 
     def variants(
-        self, expected: tuple[str, ...] = (), swappable: tuple[tuple[int, int], ...] = ()
+        self,
+        expected: tuple[str, ...] = (),
+        swappable: tuple[tuple[int, int], ...] = (),
+        answers: tuple[str, ...] = (),
     ) -> list[tuple[str, str, RemoteFunction, str]]:
         """The candidate changes of :mod:`dlcourse.teaching.repairs`, made in the kernel:
         ``(kind, what each undoes, the changed copy there, its place)``; none when they cannot
         be made. ``expected``: the lesson's parameter names; ``swappable``: pairs of them of
-        the same shape."""
+        the same shape; ``answers``: the names of the lesson's answers."""
         try:
             pairs = [list(pair) for pair in swappable]
-            reply = request(self._run, "changes", self.name, list(expected), pairs)
+            reply = request(self._run, "changes", self.name, list(expected), pairs, list(answers))
         except CallTooLong:
             return []
         made = reply.get("result") if isinstance(reply.get("result"), list) else []

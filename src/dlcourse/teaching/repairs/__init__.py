@@ -77,6 +77,7 @@ def variants(
     rewrite: Callable[..., Any],
     expected: tuple[str, ...] = (),
     swappable: tuple[tuple[int, int], ...] = (),
+    answers: tuple[str, ...] = (),
 ) -> list[tuple[str, str, Callable[..., Any], str]]:
     """``(its kind, what the change undoes, a copy of function with that change, the place it
     changes)`` for each candidate change in ``function`` or in one of the learner's functions
@@ -96,7 +97,9 @@ def variants(
     confused, having the same shape: their roles are swapped (kind ``roles``). That kind, and
     several notebook variables read for several parameters (``variables``), come last: they
     change many places at once, so :mod:`dlcourse.teaching.causes` tries them only when no
-    change at one place makes the answer right (:data:`LAST`)."""
+    change at one place makes the answer right (:data:`LAST`). ``answers`` are the names of
+    the lesson's answers: a call to one of them may be changed into a call to another (never
+    to any other function of the notebook, which could do anything)."""
     found: list[tuple[str, str, Callable[..., Any], str]] = []
     functions = _learner_functions(function, skip)
     for target in functions:
@@ -111,7 +114,7 @@ def variants(
             continue
         lines = source.splitlines()
         lesson = (expected, swappable) if target is function else ((), ())
-        for kind, description, edit, line in _edits(definition, lines, target, *lesson):
+        for kind, description, edit, line in _edits(definition, lines, target, answers, *lesson):
 
             def transform(tree: Any, code: Any, edit: Edit = edit, aim: Any = target.__code__):
                 return edit(tree) if code is aim else tree
@@ -179,6 +182,7 @@ def _edits(
     definition: ast.FunctionDef,
     lines: list[str],
     function: Any,
+    answers: tuple[str, ...],
     expected: tuple[str, ...],
     swappable: tuple[tuple[int, int], ...],
 ) -> Iterator[Change]:
@@ -216,7 +220,7 @@ def _edits(
             yield from _averages(node, lines)
             yield from _integers(node, lines)
             yield from _swapped_arguments(node, lines, notebook)
-            yield from _other_functions(node, lines, notebook)
+            yield from _other_functions(node, lines, notebook, answers)
             yield from _collapsed(node, lines)
         elif isinstance(node, ast.UnaryOp):
             yield from _minus(node, lines)

@@ -67,16 +67,21 @@ def _called(function: ast.expr) -> str | None:
 
 
 def _other_functions(
-    node: ast.Call, lines: list[str], notebook: dict[str, Any]
+    node: ast.Call, lines: list[str], notebook: dict[str, Any], answers: tuple[str, ...]
 ) -> Iterator[Change]:
-    """A call to one of the learner's functions where another of them, taking as many
-    arguments, belongs (``sigmoid(z)`` where the formula has ``softmax(z)``)."""
+    """A call to one of the learner's functions where one of the learner's answers, taking as
+    many arguments, belongs (``sigmoid(z)`` where the formula has ``softmax(z)``). Only the
+    lesson's answers are tried in its place: another function of the notebook could do
+    anything."""
     text = _text(node, lines)
-    called = notebook.get(node.func.id) if isinstance(node.func, ast.Name) else None
-    if text is None or not _learners(called, notebook) or node.keywords:
+    if text is None or not isinstance(node.func, ast.Name) or node.keywords:
         return
-    for name, other in notebook.items():
-        if other is called or not _learners(other, notebook) or name.startswith("_"):
+    called = notebook.get(node.func.id)
+    if not _learners(called, notebook):  # it calls it already; others: answers only
+        return
+    for name in answers:
+        other = notebook.get(name)
+        if other is called or not _learners(other, notebook):
             continue
         if other.__code__.co_argcount != len(node.args) or other.__name__ != name:
             continue
