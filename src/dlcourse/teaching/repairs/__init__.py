@@ -33,11 +33,10 @@ from .call_changes import (
     _axes,
     _collapsed,
     _functions,
-    _inside_rounding,
     _integers,
-    _rounded,
     _swapped_arguments,
 )
+from .class_changes import _inside_rounding, _rounded
 from .grouping import _inner_links, _regroupings
 from .name_changes import (
     _reordered_parameters,
@@ -265,6 +264,7 @@ def kernel_source() -> str:
     from . import (
         ast_edits,
         call_changes,
+        class_changes,
         grouping,
         name_changes,
         operator_changes,
@@ -272,7 +272,8 @@ def kernel_source() -> str:
     )
 
     parts = ["from __future__ import annotations"]
-    modules = (ast_edits, grouping, operator_changes, call_changes, name_changes, substitutions)
+    modules = (ast_edits, grouping, operator_changes, call_changes, class_changes)
+    modules += (name_changes, substitutions)
     for module in (*modules, sys.modules[__name__]):
         tree = ast.parse(inspect.getsource(module))
         tree.body = [node for node in tree.body if not _imports_ours(node)]

@@ -1,6 +1,6 @@
 """Changes of one call in a learner's code: a reduction's axis, Python's ``math.exp`` or ``max``
 for NumPy's, a mean for a sum, a sum over every entry too many, an integer dtype, two
-arguments of a call to the learner's own function swapped, a probability rounded to a class."""
+arguments of a call to the learner's own function swapped."""
 
 from __future__ import annotations
 
@@ -221,69 +221,3 @@ def _along_last_axis(node: ast.Call) -> ast.Call:
         ast.keyword("keepdims", ast.Constant(True)),
     ]
     return ast.Call(node.func, node.args, keywords)
-
-
-_ROUNDING = {"round", "rint", "floor", "ceil", "around", "int", "sign", "heaviside"}
-
-
-def _rounded(node: ast.expr, lines: list[str]) -> Iterator[Change]:
-    """A value rounded to a whole number or a class where the formula uses it as it is:
-    ``np.round(p)``, ``(p > 0.5)`` (with ``.astype``, or in ``np.where``), a one-hot row of
-    ``np.argmax(p)``."""
-    text = _text(node, lines)
-    kept = _unrounded(node)
-    if text is None or kept is None:
-        return
-    value = f"`{ast.unparse(kept)}`"
-    if isinstance(node, ast.Subscript):
-        done = f"keeps only the largest entry of {value} (a one-hot row of its class)"
-    elif any(isinstance(n, ast.Compare) for n in ast.walk(node)):
-        done = f"turns {value} into a class (0 or 1) by a threshold"
-    elif _name(node.func) in ("round", "around") and len(node.args) == 2:
-        done = f"rounds {value} to {ast.unparse(node.args[1])} decimals"
-    else:
-        done = f"rounds {value} to a whole number"
-    yield (
-        "rounding",
-        f"`{text}` {done}, where the formula uses the value itself",
-        _at(node, lambda n: _unrounded(n) or n),
-        node.lineno,
-    )
-
-
-def _inside_rounding(tree: ast.AST) -> set[int]:
-    """The thresholds inside a rounding (``(p > 0.5).astype(float)``): told with it, once."""
-    inner = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _name(node.func) == "astype":
-            inner.add(id(node.func.value))
-        elif isinstance(node, ast.Call) and _name(node.func) == "where" and node.args:
-            inner.add(id(node.args[0]))
-    return inner
-
-
-def _unrounded(node: ast.expr) -> ast.expr | None:
-    """What ``node`` rounds, or None when it rounds nothing."""
-    if isinstance(node, ast.Compare) and len(node.comparators) == 1:
-        if isinstance(node.ops[0], ast.Gt | ast.GtE | ast.Lt | ast.LtE):
-            return node.left  # a threshold: p > 0.5
-    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Call):
-        inner = node.slice  # np.eye(k)[np.argmax(p)]: a one-hot row of the largest
-        if _name(inner.func) == "argmax" and inner.args:
-            return inner.args[0]
-    if not isinstance(node, ast.Call):
-        return None
-    called = _name(node.func)
-    if called in _ROUNDING and node.args:
-        return node.args[0]
-    if called == "astype" and isinstance(node.func, ast.Attribute):
-        return _unrounded(node.func.value)
-    if called == "where" and len(node.args) == 3:
-        return _unrounded(node.args[0])
-    return None
-
-
-def _name(function: ast.expr) -> str | None:
-    if isinstance(function, ast.Attribute):
-        return function.attr
-    return function.id if isinstance(function, ast.Name) else None
