@@ -169,6 +169,11 @@ HINTS: dict[str, tuple[str, str, str]] = {
         "returns where the weights end up.",
         "Return the weights minus the step.",
     ),
+    "onehot": (
+        "Print the label your function is given: what does it look like already?",
+        "A one-hot label is a row of the identity matrix: a 1 for the right class, 0 elsewhere.",
+        "Use the label as it comes; encode a label only when it is a class number.",
+    ),
     "place": (
         "The verdict quotes the one line where a single change fixes your answer.",
         "More than one change at that line would fix it: compare the line with the lesson's "

@@ -36,7 +36,7 @@ from .call_changes import (
     _integers,
     _swapped_arguments,
 )
-from .class_changes import _inside_rounding, _rounded
+from .class_changes import _encoded_again, _inside_rounding, _rounded
 from .grouping import _inner_links, _regroupings
 from .name_changes import (
     _reordered_parameters,
@@ -48,16 +48,21 @@ from .name_changes import (
     _variables,
 )
 from .operator_changes import (
-    _call_order,
     _divisions,
     _factors,
     _inverses,
     _minus,
-    _outer,
-    _outer_calls,
     _product_links,
     _products,
     _signs,
+)
+from .product_changes import (
+    _call_order,
+    _factors_of_products,
+    _not_outer,
+    _outer,
+    _outer_calls,
+    _transposes,
 )
 from .substitutions import _bias_columns, _first_entries, _other_functions, _reshaped
 
@@ -196,11 +201,13 @@ def _edits(
     tests |= _inside_rounding(definition)
     links = _inner_links(definition, lines)
     products = _product_links(definition)
+    in_products = _factors_of_products(definition)
     for node in ast.walk(definition):
         if isinstance(node, ast.Compare | ast.Subscript | ast.Call) and id(node) not in tests:
             yield from _rounded(node, lines)
             yield from _bias_columns(node, lines)
             yield from _first_entries(node, lines)
+            yield from _encoded_again(node, lines, parameters)
         if isinstance(node, ast.BinOp):
             if id(node) not in links:
                 yield from _regroupings(node, lines)
@@ -214,6 +221,7 @@ def _edits(
             yield from _axes(node, lines)
             yield from _call_order(node, lines)
             yield from _outer_calls(node, lines)
+            yield from _not_outer(node, lines)
             yield from _reshaped(node, lines, parameters)
             yield from _functions(node, lines)
             yield from _averages(node, lines)
@@ -223,6 +231,8 @@ def _edits(
             yield from _collapsed(node, lines)
         elif isinstance(node, ast.UnaryOp):
             yield from _minus(node, lines)
+        elif isinstance(node, ast.Attribute):
+            yield from _transposes(node, lines, in_products)
         elif isinstance(node, ast.Constant) and unused and type(node.value) is float:
             for parameter in unused:
                 yield (
@@ -268,12 +278,13 @@ def kernel_source() -> str:
         grouping,
         name_changes,
         operator_changes,
+        product_changes,
         substitutions,
     )
 
     parts = ["from __future__ import annotations"]
     modules = (ast_edits, grouping, operator_changes, call_changes, class_changes)
-    modules += (name_changes, substitutions)
+    modules += (product_changes, name_changes, substitutions)
     for module in (*modules, sys.modules[__name__]):
         tree = ast.parse(inspect.getsource(module))
         tree.body = [node for node in tree.body if not _imports_ours(node)]

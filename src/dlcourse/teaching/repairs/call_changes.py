@@ -40,11 +40,21 @@ def _axes(node: ast.Call, lines: list[str]) -> Iterator[Change]:
         )
     elif axis is not None and isinstance(axis.value, ast.Constant | ast.UnaryOp):
         if ast.unparse(axis.value) != "-1":
+            kept = any(k.arg == "keepdims" for k in node.keywords)
             yield (
                 "axis",
                 f"`{text}` works along axis {ast.unparse(axis.value)}, the wrong axis: each "
-                "sample's own values (a row of a batch) lie along the last axis",
+                "sample's own values (a row of a batch) lie along the last axis"
+                + ("" if kept else ", and keepdims=True keeps that axis for the rows to line up"),
                 _at(node, _along_last_axis),
+                node.lineno,
+            )
+        if ast.unparse(axis.value) not in ("0", "-1"):
+            yield (
+                "axis",
+                f"`{text}` works along axis {ast.unparse(axis.value)}, where the formula's sum "
+                "runs along axis 0 (the first index)",
+                _at(node, _along_first_axis),
                 node.lineno,
             )
         elif not any(k.arg == "keepdims" for k in node.keywords):
@@ -221,3 +231,8 @@ def _along_last_axis(node: ast.Call) -> ast.Call:
         ast.keyword("keepdims", ast.Constant(True)),
     ]
     return ast.Call(node.func, node.args, keywords)
+
+
+def _along_first_axis(node: ast.Call) -> ast.Call:
+    keywords = [k for k in node.keywords if k.arg != "axis"]
+    return ast.Call(node.func, node.args, [*keywords, ast.keyword("axis", ast.Constant(0))])

@@ -1,5 +1,6 @@
 """Changes of a value turned into a class where the formula keeps the value: a probability
-rounded, or compared with a threshold, or made into a one-hot row of its largest entry."""
+rounded, or compared with a threshold, or made into a one-hot row of its largest entry; and a
+one-hot label encoded again."""
 
 from __future__ import annotations
 
@@ -72,3 +73,21 @@ def _name(function: ast.expr) -> str | None:
     if isinstance(function, ast.Attribute):
         return function.attr
     return function.id if isinstance(function, ast.Name) else None
+
+
+def _encoded_again(node: ast.expr, lines: list[str], parameters: list[str]) -> Iterator[Change]:
+    """``np.eye(K)[y]`` where ``y``, a parameter, is one-hot already."""
+    text = _text(node, lines)
+    if text is None or not isinstance(node, ast.Subscript):
+        return
+    label = node.slice
+    if not (isinstance(node.value, ast.Call) and _name(node.value.func) in ("eye", "identity")):
+        return
+    if isinstance(label, ast.Name) and label.id in parameters:
+        yield (
+            "onehot",
+            f"`{text}` one-hot encodes `{label.id}`, which is one-hot already (one row of the "
+            "identity per class is what it holds)",
+            _at(node, lambda n: n.slice),
+            node.lineno,
+        )

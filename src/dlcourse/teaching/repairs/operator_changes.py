@@ -1,7 +1,6 @@
-"""Changes of one operator of a learner's code: ``*`` for ``@``, the factors of
-``@`` swapped or transposed, a vector product for an outer product, a sign, ``1 −`` too many,
-``1 / A`` for a matrix inverse, ``//`` for ``/``, a division by the number of samples, a factor
-too many."""
+"""Changes of one operator of a learner's code: ``*`` for ``@``, the factors of ``@`` swapped
+or transposed, a sign, ``1 −`` too many, ``1 / A`` for a matrix inverse, ``//`` for ``/``, a
+division by the number of samples, factors too many."""
 
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ from .ast_edits import (
     _is_number,
     _numpy_call,
     _text,
-    _untransposed,
 )
 
 
@@ -46,22 +44,6 @@ def _products(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
         )
         for side in ("left", "right"):
             yield from _transposed(node, side, text)
-
-
-def _call_order(node: ast.Call, lines: list[str]) -> Iterator[Change]:
-    """The two factors of ``np.outer``, ``np.dot`` or ``np.matmul`` in the opposite order."""
-    text = _text(node, lines)
-    called = node.func.attr if isinstance(node.func, ast.Attribute) else None
-    if text is None or called not in ("outer", "dot", "matmul") or len(node.args) != 2:
-        return
-    yield (
-        "order",
-        f"the two factors of `{text}` are in the opposite order (`{called}` depends on the "
-        "order of its factors"
-        + ("; swapped, its result is transposed)" if called == "outer" else ")"),
-        _at(node, lambda n: ast.Call(n.func, n.args[::-1], n.keywords)),
-        node.lineno,
-    )
 
 
 def _transposed(node: ast.BinOp, side: str, text: str) -> Iterator[Change]:
@@ -179,46 +161,6 @@ def _divisions(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
             _at(node, lambda n: n.left),
             node.lineno,
         )
-
-
-def _outer(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
-    """A product of two vectors where the formula's column times row is an outer product."""
-    text = _text(node, lines)
-    numbers = (ast.Constant, ast.UnaryOp)
-    if text is None or not isinstance(node.op, ast.MatMult | ast.Mult):
-        return
-    if isinstance(node.left, numbers) or isinstance(node.right, numbers):
-        return
-    yield (
-        "outer",
-        f"`{text}` multiplies two vectors "
-        + ("entry by entry" if isinstance(node.op, ast.Mult) else "into one number (a dot product")
-        + ("" if isinstance(node.op, ast.Mult) else "; `.T` does nothing to a 1-D array)")
-        + ", where the formula's column times row is an outer product, a matrix (np.outer)",
-        _at(
-            node, lambda n: _numpy_call(("outer",), [_untransposed(n.left), _untransposed(n.right)])
-        ),
-        node.lineno,
-    )
-
-
-def _outer_calls(node: ast.Call, lines: list[str]) -> Iterator[Change]:
-    """``np.dot(a, b.T)`` of two vectors where the formula's column times row is an outer
-    product."""
-    text = _text(node, lines)
-    called = node.func.attr if isinstance(node.func, ast.Attribute) else None
-    if text is None or called not in ("dot", "matmul") or len(node.args) != 2:
-        return
-    if any(isinstance(a, ast.Constant | ast.UnaryOp) for a in node.args):
-        return
-    yield (
-        "outer",
-        f"`{text}` multiplies two vectors into one number (a dot product; `.T` does nothing "
-        "to a 1-D array), where the formula's column times row is an outer product, a matrix "
-        "(np.outer)",
-        _at(node, lambda n: _numpy_call(("outer",), [_untransposed(a) for a in n.args])),
-        node.lineno,
-    )
 
 
 def _factors(node: ast.BinOp, lines: list[str], links: set[int]) -> Iterator[Change]:
