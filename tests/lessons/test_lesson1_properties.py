@@ -521,6 +521,13 @@ def test_iris_questions_score_each_answer():
         # what is seen is said: each value, and that they are all the same
         ({0.1: 87.0, 0.01: 87.0, 0.001: 87.0, 0.0001: 87.0}, 0.75, "the same value for every"),
         ({0.1: 0.0, 0.01: 0.0, 0.001: 13.0, 0.0001: 52.0}, 0.5, "0% at λ = 0.1"),
+        # 100 − accuracy: 0 where every prediction is right
+        ({0.1: 0.0, 0.01: 0.0, 0.001: 13.0, 0.0001: 52.0}, 0.5, "share of wrong predictions"),
+        # a loss, falling as training goes further (hand-made, not an error rate)
+        ({0.1: 0.02, 0.01: 0.09, 0.001: 0.41, 0.0001: 0.69}, 0.5, "as a loss falls"),
+        # the dict made anew inside the loop: only the loop's last rate is left
+        ({0.0001: 52.0}, 0.0, "only λ = 0.0001, the last rate of the loop"),
+        ({0.1: 100.0}, 0.0, "try all four"),
     ],
 )
 def test_learning_rate_table_properties(accuracies, score, words):

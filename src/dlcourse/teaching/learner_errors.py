@@ -19,7 +19,7 @@ _MEANINGS: list[tuple[str, str]] = [
         r"truth value of an array with more than one element is ambiguous",
         "an `if`, `and`, `or`, `not`, or Python's own max, min or sorted, met an array of "
         "several values: decide element by element (np.where, np.max(..., axis=...)) or say "
-        "which you mean (.any(), .all()).",
+        "which one you want (.any(), .all()).",
     ),
     (
         r"matmul: Input operand \d does not have enough dimensions",
@@ -69,12 +69,30 @@ def describe(error: BaseException, line: str | None) -> str:
     text = str(error).strip()
     where = f" at `{line}`" if line else ""
     meaning = next((m for pattern, m in _MEANINGS if re.search(pattern, text)), "")
+    if "truth value of an array" in text and line:
+        meaning = _truth_value(line) or meaning
     if "reshape" in text and line and re.search(r"reshape\([^)]*\d", line):
         meaning += (
             " The shape is written as numbers: take sizes from the arrays themselves "
             "(x.shape, len(x)), which the checks vary."
         )
     return f"your code raised {type(error).__name__}{where}: {text}. {meaning}".strip()
+
+
+def _truth_value(line: str) -> str | None:
+    """What an ambiguous truth value means at the learner's line, when the line tells."""
+    if re.match(r"\s*(if|elif|while)\b", line):
+        return (
+            "an `if` (or `while`) tests one truth value, and met an array of several values: "
+            "an `if` takes one branch for the whole array. Decide entry by entry (np.where, or "
+            "a formula that needs no `if`), or say which one you want (.any(), .all())."
+        )
+    if re.search(r"(?<![\w.])(max|min|sorted)\(", line):
+        return (
+            "Python's own max, min or sorted compares whole arrays, one truth value each: "
+            "NumPy's np.max, np.min (with an axis) work on the entries."
+        )
+    return None
 
 
 def learner_line_here(error: BaseException) -> str | None:

@@ -11,7 +11,9 @@ from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.verdicts import Mistake, NamedMistake, Property
 
 RATES = (0.1, 0.01, 0.001, 0.0001)  # the four rates the exercise compares
-SUCCESS = "correct: 100% at 0.1 and 0.01; smaller rates have not gone far enough yet."
+SUCCESS = (
+    "correct: every sample right at λ = 0.1 and 0.01; smaller rates have not gone far enough yet."
+)
 HINTS = (
     "Train one fresh model per learning rate, each for the same 20 epochs.",
     "Start every run from new weights, and compute the accuracy with the trained "
@@ -34,6 +36,12 @@ def learning_rates(accuracies: Any) -> list[Property]:
             )
         keys = {rate: _key(accuracies, rate) for rate in RATES}
         missing = [rate for rate, key in keys.items() if key is None]
+        if missing == list(RATES[:-1]):
+            raise Mistake(
+                f"the table holds only λ = {RATES[-1]:g}, the last rate of the loop: is the "
+                "dict made anew (reset) inside the loop, so that every run replaces the one "
+                "before?"
+            )
         if missing:
             raise Mistake(f"no accuracy for the learning rate(s) {missing}; try all four.")
         inexact = {rate: key for rate, key in keys.items() if key != rate}
@@ -69,13 +77,29 @@ def learning_rates(accuracies: Any) -> list[Property]:
         if got[0.1] >= 100 and got[0.01] >= 100:
             return
         seen = ", ".join(f"{value:.4g}% at λ = {rate:g}" for rate, value in got.items())
-        same = len(set(got.values())) == 1
+        told = f"the table gives {seen}"
+        if got[0.1] == got[0.01] == 0:
+            raise Mistake(
+                f"{told}: 0 where training went furthest, where every prediction is right: "
+                "the table holds the share of wrong predictions (an error rate), where the "
+                "exercise asks for the share of right ones."
+            )
+        if got[0.1] < got[0.0001]:
+            raise Mistake(
+                f"{told}: the values are smallest where training went furthest (λ = 0.1), as "
+                "a loss falls with training; the share of right predictions rises instead. At "
+                "0.1 and 0.01, 20 epochs separate setosa from versicolor perfectly: 100%."
+            )
+        if len(set(got.values())) == 1:
+            raise Mistake(
+                f"{told}: the same value for every learning rate. At 0.1 and 0.01, 20 epochs "
+                "separate setosa from versicolor perfectly, whatever the start: 100%. Check "
+                "that every run trains its own fresh model, at its own rate, for 20 epochs."
+            )
         raise Mistake(
-            f"the table gives {seen}"
-            + (": the same value for every learning rate" if same else "")
-            + ". At 0.1 and 0.01, 20 epochs separate setosa from versicolor perfectly, "
-            "whatever the start: 100%. Check that every run trains its own fresh model for 20 "
-            "epochs and that the table holds the share of right predictions of the trained "
+            f"{told}. At 0.1 and 0.01, 20 epochs separate setosa from versicolor perfectly, "
+            "whatever the start: 100%. Check that every run trains for 20 epochs from a fresh "
+            "start, and that the table holds the share of right predictions of the trained "
             "weights."
         )
 
