@@ -355,3 +355,25 @@ def test_a_changed_copy_calls_no_function_of_the_notebook_but_the_lessons_answer
     result = check.exercise_1_2_sgd_step(notebook.sgd_step, quiet=True)
     assert "adds where the formula subtracts" in result.message
     assert notebook.CALLED == []
+
+
+def test_a_step_that_goes_wrong_through_a_failing_helper_names_the_helper(tmp_path):
+    import importlib.util
+
+    cell = tmp_path / "helper_cell.py"
+    cell.write_text(
+        "import numpy as np\n\n\n"
+        "def forward_pass(x_i, w):  # the logit, without the sigmoid\n"
+        "    return x_i @ w\n\n\n"
+        "def calc_gradient(y, y_hat, x_i):\n"
+        "    return (y_hat - y) * x_i\n\n\n"
+        "def sgd_step(w, x_i, y_i, learning_rate):\n"
+        "    y_hat = forward_pass(x_i, w)\n"
+        "    return w - learning_rate * calc_gradient(y_i, y_hat, x_i).reshape(w.shape)\n"
+    )
+    spec = importlib.util.spec_from_file_location("a_helper_cell", cell)
+    notebook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(notebook)
+    result = check.exercise_1_2_sgd_step(notebook.sgd_step, quiet=True)
+    assert "your `forward_pass` (1.2 forward pass), which does not pass" in result.message
+    assert "calc_gradient" not in result.message  # it passes its own check: not blamed

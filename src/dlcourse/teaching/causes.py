@@ -18,7 +18,7 @@ from dlcourse.teaching.check_result import PASSED
 from dlcourse.teaching.localise import follows_reference
 from dlcourse.teaching.repairs import LAST
 
-__all__ = ["HINTS", "Cause", "single_change"]
+__all__ = ["HINTS", "Cause", "failing_helpers", "single_change"]
 
 
 @dataclass(frozen=True)
@@ -134,19 +134,28 @@ def _in_failing_helpers(
     if not passing or not helpers:
         return passing
 
-    failing = set()
-    for name, other in helpers.items():
-        helper = function.sibling(name) if hasattr(function, "sibling") else None
-        if helper is None:
-            helper = getattr(function, "__globals__", {}).get(name)
-        if not _passes(other, helper):
-            failing.add(name)
+    failing = {
+        name for name, other in helpers.items() if not _passes(other, _helper(function, name))
+    }
 
     def allowed(place: str) -> bool:
         where = place.split(":")[0]
         return where in failing if failing else where not in helpers
 
     return {d: c for d, c in passing.items() if allowed(c[1])}
+
+
+def failing_helpers(exercise: Any, function: Any, others: Iterable[Any]) -> list[Any]:
+    """The other exercises whose answers ``function`` calls and that fail their own check:
+    where ``function`` goes wrong through them, they are where to look first."""
+    helpers = _helpers(exercise, function, others)
+    return [other for name, other in helpers.items() if not _passes(other, _helper(function, name))]
+
+
+def _helper(function: Any, name: str) -> Any:
+    """The learner's function ``name`` beside ``function`` (in its kernel, or its module)."""
+    helper = function.sibling(name) if hasattr(function, "sibling") else None
+    return helper if helper is not None else getattr(function, "__globals__", {}).get(name)
 
 
 def _singled_out(passing: dict[str, tuple[str, str]]) -> Cause | None:

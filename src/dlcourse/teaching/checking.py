@@ -27,7 +27,7 @@ from typing import Any
 
 from dlcourse.teaching import credit
 from dlcourse.teaching.attempt import TODO
-from dlcourse.teaching.causes import HINTS, ran_too_long, single_change
+from dlcourse.teaching.causes import HINTS, failing_helpers, ran_too_long, single_change
 from dlcourse.teaching.check_result import ERROR, FAILED, NOT_DONE, PASSED, CheckResult, show
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.localise import where
@@ -230,9 +230,22 @@ def _diagnosis(
         message = f"{raised.group(0)}: {text}." if raised else f"{text[0].upper()}{text[1:]}."
         return replace(result, message=message, hints=HINTS[cause.kind], named=True)
     found = where(exercise, function, last=not result.named) if result.status == FAILED else None
-    if found is None:
-        return result
-    return replace(result, message=found.message, hints=found.hints, named=False)
+    if found is not None:
+        result = replace(result, message=found.message, hints=found.hints, named=False)
+    failing = failing_helpers(exercise, function, others)
+    if failing:
+        told = " and ".join(f"your `{other.names[0]}` ({other.id})" for other in failing)
+        does = (
+            "which does not pass its own check: fix that"
+            if len(failing) == 1
+            else "which do not pass their own checks: fix those"
+        )
+        result = replace(
+            result,
+            message=f"{result.message.rstrip('.')}. It calls {told}, {does} first, and this "
+            "one may follow.",
+        )
+    return result
 
 
 def _is_todo(answer: Any) -> bool:
