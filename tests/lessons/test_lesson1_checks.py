@@ -377,3 +377,22 @@ def test_a_step_that_goes_wrong_through_a_failing_helper_names_the_helper(tmp_pa
     result = check.exercise_1_2_sgd_step(notebook.sgd_step, quiet=True)
     assert "your `forward_pass` (1.2 forward pass), which does not pass" in result.message
     assert "calc_gradient" not in result.message  # it passes its own check: not blamed
+
+
+def test_an_array_of_the_notebook_read_in_place_of_the_inputs_is_told(tmp_path):
+    import importlib.util
+
+    cell = tmp_path / "global_cell.py"
+    cell.write_text(
+        "import numpy as np\n\n"
+        "X_toy = np.c_[np.ones(6), np.arange(6.0)]\n"
+        "XtX_inv = np.linalg.inv(X_toy.T @ X_toy)  # made once, from the notebook's data\n\n\n"
+        "def normal_equation(X, y):\n"
+        "    return XtX_inv @ X.T @ y\n"
+    )
+    spec = importlib.util.spec_from_file_location("a_global_cell", cell)
+    notebook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(notebook)
+    result = check.exercise_1_1_normal_equation(notebook.normal_equation, quiet=True)
+    assert not result.passed
+    assert "reads the notebook's array `XtX_inv` (2, 2)" in result.message

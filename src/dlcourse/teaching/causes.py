@@ -18,7 +18,7 @@ from dlcourse.teaching.check_result import PASSED
 from dlcourse.teaching.localise import follows_reference
 from dlcourse.teaching.repairs import LAST
 
-__all__ = ["HINTS", "Cause", "failing_helpers", "single_change"]
+__all__ = ["HINTS", "Cause", "failing_helpers", "notebook_arrays", "single_change"]
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,18 @@ def failing_helpers(exercise: Any, function: Any, others: Iterable[Any]) -> list
     where ``function`` goes wrong through them, they are where to look first."""
     helpers = _helpers(exercise, function, others)
     return [other for name, other in helpers.items() if not _passes(other, _helper(function, name))]
+
+
+def notebook_arrays(function: Any) -> list[tuple[str, tuple[int, ...]]]:
+    """``(name, shape)`` of the notebook's arrays that ``function`` (or a learner's function
+    it calls) reads, where the values it is given would be expected."""
+    if hasattr(function, "variants"):  # in the learner's kernel: found with the changes
+        return list(function.reads)
+    import dlcourse
+    from dlcourse.teaching.recorder import library_roots
+    from dlcourse.teaching.repairs import notebook_arrays as arrays_read
+
+    return arrays_read(function, library_roots((str(Path(dlcourse.__file__).parent),)))
 
 
 def _helper(function: Any, name: str) -> Any:

@@ -27,7 +27,13 @@ from typing import Any
 
 from dlcourse.teaching import credit
 from dlcourse.teaching.attempt import TODO
-from dlcourse.teaching.causes import HINTS, failing_helpers, ran_too_long, single_change
+from dlcourse.teaching.causes import (
+    HINTS,
+    failing_helpers,
+    notebook_arrays,
+    ran_too_long,
+    single_change,
+)
 from dlcourse.teaching.check_result import ERROR, FAILED, NOT_DONE, PASSED, CheckResult, show
 from dlcourse.teaching.exercise import Exercise
 from dlcourse.teaching.localise import where
@@ -232,6 +238,16 @@ def _diagnosis(
     found = where(exercise, function, last=not result.named) if result.status == FAILED else None
     if found is not None:
         result = replace(result, message=found.message, hints=found.hints, named=False)
+    arrays = notebook_arrays(function)
+    if arrays:
+        told = ", ".join(f"`{name}` {shape}" for name, shape in arrays)
+        result = replace(
+            result,
+            message=f"{result.message.rstrip('.')}. Your code reads the notebook's "
+            + ("array " if len(arrays) == 1 else "arrays ")
+            + f"{told}, made outside the function: the check calls it with other inputs, "
+            "which such an array does not follow.",
+        )
     failing = failing_helpers(exercise, function, others)
     if failing:
         told = " and ".join(f"your `{other.names[0]}` ({other.id})" for other in failing)

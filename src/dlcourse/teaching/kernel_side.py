@@ -210,7 +210,8 @@ class Helpers:
         """Make the candidate changes of the learner's function ``name``
         (:func:`dlcourse.teaching.repairs.variants`), kept under names of their own (``name#i``,
         never a Python name); reply with ``[name#i, its kind, what it undoes, its place]``
-        for each, and the names of the learner's functions ``name`` uses (``uses``)."""
+        for each, the names of the learner's functions ``name`` uses (``uses``) and the
+        notebook's arrays they read, with their shapes (``reads``)."""
         content: dict[str, Any] = {}
         try:
             with contextlib.redirect_stdout(io.StringIO()):
@@ -224,8 +225,10 @@ class Helpers:
                     tuple(answers or ()),
                 )
                 uses = self.repairs["learner_functions"](self.namespace.get(name), skip)
+                reads = self.repairs["notebook_arrays"](self.namespace.get(name), skip)
             self.variants = {f"{name}#{i}": made[i][2] for i in range(len(made))}
             content["uses"] = uses
+            content["reads"] = [[array, list(shape)] for array, shape in reads]
             content["result"] = [
                 [f"{name}#{i}", kind, text, place] for i, (kind, text, _, place) in enumerate(made)
             ]

@@ -73,6 +73,7 @@ class RemoteFunction:
     timed_elsewhere = True  # its time limit is kept by the grader's watchdog, not an alarm
     changed: list[int] | None = None  # the arguments the last call changed in place
     uses: tuple[str, ...] = ()  # the learner's functions it calls, as :meth:`variants` found them
+    reads: tuple[tuple[str, tuple[int, ...]], ...] = ()  # the notebook's arrays they read
 
     def __init__(self, name: str, run: Callable[[str], list[dict[str, Any]]]) -> None:
         self.name, self._run = name, run
@@ -130,6 +131,12 @@ class RemoteFunction:
         made = reply.get("result") if isinstance(reply.get("result"), list) else []
         uses = reply.get("uses") if isinstance(reply.get("uses"), list) else []
         self.uses = tuple(str(name) for name in uses)
+        reads = reply.get("reads") if isinstance(reply.get("reads"), list) else []
+        self.reads = tuple(
+            (str(entry[0]), tuple(int(n) for n in entry[1]))
+            for entry in reads
+            if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)
+        )
         return [
             (str(kind), str(text), RemoteFunction(str(name), self._run), str(place))
             for name, kind, text, place in [

@@ -21,7 +21,6 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
-import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -37,6 +36,7 @@ from .call_changes import (
     _swapped_arguments,
 )
 from .class_changes import _encoded_again, _inside_rounding, _rounded
+from .discovery import _learner_functions, _reaches, learner_functions, notebook_arrays
 from .grouping import _inner_links, _regroupings
 from .name_changes import (
     _reordered_parameters,
@@ -66,7 +66,14 @@ from .product_changes import (
 )
 from .substitutions import _bias_columns, _first_entries, _other_functions, _reshaped
 
-__all__ = ["LAST", "VARIANT_LIMIT", "kernel_source", "learner_functions", "variants"]
+__all__ = [
+    "LAST",
+    "VARIANT_LIMIT",
+    "kernel_source",
+    "learner_functions",
+    "notebook_arrays",
+    "variants",
+]
 
 
 VARIANT_LIMIT = 48  # changed copies one function may give
@@ -133,53 +140,6 @@ def variants(
             if len(found) >= VARIANT_LIMIT:
                 break
     return sorted(found, key=lambda change: change[0] in LAST)  # stable: in order otherwise
-
-
-def learner_functions(function: Any, skip: tuple[str, ...]) -> list[str]:
-    """The names of ``function`` and of the learner's functions it calls."""
-    return [f.__name__ for f in _learner_functions(function, skip)]
-
-
-def _learner_functions(function: Any, skip: tuple[str, ...]) -> list[types.FunctionType]:
-    """``function`` and the learner's functions it calls (by name, or from its closure)."""
-    found: list[types.FunctionType] = []
-    todo = [function]
-    while todo and len(found) < 8:
-        current = todo.pop(0)
-        code = getattr(current, "__code__", None)
-        if code is None or code.co_filename.startswith(skip) or current in found:
-            continue
-        found.append(current)
-        todo += _callees(current)
-    return found
-
-
-def _reaches(caller: Any, target: Any, functions: list[Any]) -> bool:
-    """Whether ``caller`` is ``target`` or calls it, directly or through ``functions``."""
-    seen, todo = set(), [caller]
-    while todo:
-        current = todo.pop()
-        if current is target:
-            return True
-        if current in seen:
-            continue
-        seen.add(current)
-        todo += [f for f in functions if f in _callees(current)]
-    return False
-
-
-def _callees(function: Any) -> list[Any]:
-    names = [function.__globals__.get(name) for name in function.__code__.co_names]
-    cells = [cell.cell_contents for cell in function.__closure__ or () if _filled(cell)]
-    return [f for f in names + cells if isinstance(f, types.FunctionType)]
-
-
-def _filled(cell: Any) -> bool:
-    try:
-        cell.cell_contents  # noqa: B018 - an empty cell raises
-    except ValueError:
-        return False
-    return True
 
 
 def _edits(
@@ -275,6 +235,7 @@ def kernel_source() -> str:
         ast_edits,
         call_changes,
         class_changes,
+        discovery,
         grouping,
         name_changes,
         operator_changes,
@@ -283,7 +244,7 @@ def kernel_source() -> str:
     )
 
     parts = ["from __future__ import annotations"]
-    modules = (ast_edits, grouping, operator_changes, call_changes, class_changes)
+    modules = (ast_edits, discovery, grouping, operator_changes, call_changes, class_changes)
     modules += (product_changes, name_changes, substitutions)
     for module in (*modules, sys.modules[__name__]):
         tree = ast.parse(inspect.getsource(module))
