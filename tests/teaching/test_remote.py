@@ -163,3 +163,11 @@ def test_an_argument_changed_in_place_in_the_kernel_is_reported():
     remote = RemoteFunction("sneaky", run)
     np.testing.assert_array_equal(remote(np.ones(2)), [2, 2])
     assert remote.changed == [0]
+
+
+def test_the_install_cell_stays_far_below_what_a_kernel_at_its_process_limit_garbles():
+    # the kernel echoes the cell to every listener; past 64 KiB, a kernel that the learner's
+    # code brought to its process limit garbled that message (test_grading_hostile's bomb)
+    from dlcourse.teaching.guards import reference_roots
+
+    assert len(install_code(reference_roots())) < 48 * 1024

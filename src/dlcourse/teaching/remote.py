@@ -11,10 +11,12 @@ reference answer. :class:`RemoteFunction` makes such a call look like a direct o
 
 from __future__ import annotations
 
+import base64
 import inspect
 import json
 import secrets
 import sys
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -40,12 +42,16 @@ def install_code(roots: tuple[str, ...]) -> str:
 
     The cell runs among the learner's names, so it looks up none of them: ``exec``, ``compile``
     and the namespace come from a lambda's own builtins and globals (a learner's function
-    called ``compile`` is not the builtin).
+    called ``compile`` is not the builtin). The sources travel compressed: the kernel echoes a
+    cell to every listener before it runs it, and a kernel the learner's code brought to its
+    process limit garbles a message past 64 KiB (the plain sources are over 80 KB).
     """
     sources = [inspect.getsource(m) for m in (recorder, kernel_side)] + [repairs.kernel_source()]
     h = _HELPERS  # (the builtins, the learner's namespace, the recorder's, the helpers', repairs')
+    unpack = f"{h}[0]['__import__']('zlib').decompress({h}[0]['__import__']('base64').b85decode"
     run = [
-        f"{h}[0]['exec']({h}[0]['compile']({source!r}, '<dlcourse kernel side>', 'exec'), {h}[{n}])"
+        f"{h}[0]['exec']({h}[0]['compile']({unpack}({_packed(source)!r})).decode(), "
+        f"'<dlcourse kernel side>', 'exec'), {h}[{n}])"
         for n, source in enumerate(sources, start=2)
     ]
     return "\n".join(
@@ -57,6 +63,10 @@ def install_code(roots: tuple[str, ...]) -> str:
             f"{h} = {h}[3]['Helpers']({h}[1], {tuple(roots)!r}, {h}[2], {h}[4])",
         ]
     )
+
+
+def _packed(source: str) -> str:
+    return base64.b85encode(zlib.compress(source.encode(), 9)).decode("ascii")
 
 
 class CallTooLong(TimeoutError):
