@@ -291,7 +291,7 @@ def test_a_hint_is_about_the_cause_the_check_found(monkeypatch, capsys):
 
 def _step_with_a_wrong_error(w, x_i, y_i, learning_rate):
     y_hat = 1 / (1 + np.exp(-(x_i @ w)))
-    error = y_hat - (y_i + 0.5)
+    error = y_hat - 0.5 * y_i**3
     gradient = error * x_i
     return w - learning_rate * gradient.reshape(w.shape)
 

@@ -169,6 +169,12 @@ HINTS: dict[str, tuple[str, str, str]] = {
         "returns where the weights end up.",
         "Return the weights minus the step.",
     ),
+    "term": (
+        "Count the terms of the sum the verdict quotes, and those of the lesson's formula.",
+        "A term added where the formula has none shifts every result; the bias, for one, is "
+        "already in x · w through the column of ones.",
+        "Keep only the terms the formula writes at that step.",
+    ),
     "onehot": (
         "Print the label your function is given: what does it look like already?",
         "A one-hot label is a row of the identity matrix: a 1 for the right class, 0 elsewhere.",

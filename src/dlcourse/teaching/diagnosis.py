@@ -139,6 +139,11 @@ def compare_each(
 def explain_difference(got: np.ndarray, expected: np.ndarray, what: str) -> str:
     """Describe how ``got`` differs from ``expected`` (same shape): a sign, a constant factor,
     a constant offset, which entries, and by how much."""
+    if got.size == 1:  # one number is a multiple of any other: no pattern to tell
+        return (
+            f"{what} is {got.flat[0]:.4g} where the lesson's formula gives "
+            f"{expected.flat[0]:.4g}. Compare each term of your formula with the lesson's."
+        )
     scale = float(np.vdot(expected, expected))
     if scale > 0:
         factor = float(np.vdot(got, expected)) / scale

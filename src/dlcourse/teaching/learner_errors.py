@@ -52,6 +52,11 @@ _MEANINGS: list[tuple[str, str]] = [
         "an array of floats (or a one-hot vector) was used as an index.",
     ),
     (
+        r"Last 2 dimensions of the array must be square",
+        "np.linalg.inv takes a square matrix (as many rows as columns): print the shape of what "
+        "you invert; a data matrix of n samples × (d+1) features is not square.",
+    ),
+    (
         r"[Ss]ingular matrix",
         "the matrix has no inverse: some of its columns (or of the columns of X it is made "
         "from) carry the same information, e.g. a column that is there twice.",

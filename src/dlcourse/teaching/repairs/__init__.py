@@ -55,6 +55,7 @@ from .operator_changes import (
     _product_links,
     _products,
     _signs,
+    _terms,
 )
 from .product_changes import (
     _call_order,
@@ -64,7 +65,13 @@ from .product_changes import (
     _outer_calls,
     _transposes,
 )
-from .substitutions import _bias_columns, _first_entries, _other_functions, _reshaped
+from .substitutions import (
+    _bias_columns,
+    _first_entries,
+    _new_axes,
+    _other_functions,
+    _reshaped,
+)
 
 __all__ = [
     "LAST",
@@ -167,6 +174,7 @@ def _edits(
             yield from _rounded(node, lines)
             yield from _bias_columns(node, lines)
             yield from _first_entries(node, lines)
+            yield from _new_axes(node, lines)
             yield from _encoded_again(node, lines, parameters)
         if isinstance(node, ast.BinOp):
             if id(node) not in links:
@@ -177,6 +185,7 @@ def _edits(
             yield from _divisions(node, lines)
             yield from _outer(node, lines)
             yield from _factors(node, lines, products)
+            yield from _terms(node, lines)
         elif isinstance(node, ast.Call):
             yield from _axes(node, lines)
             yield from _call_order(node, lines)

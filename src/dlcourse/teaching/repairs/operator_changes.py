@@ -197,6 +197,30 @@ def _factors(node: ast.BinOp, lines: list[str], links: set[int]) -> Iterator[Cha
             )
 
 
+def _terms(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
+    """A term the formula does not have: ``a + b`` where the formula has ``a`` (or ``b``),
+    ``a - b`` where it has ``a`` (the bias added a second time, say). Only a term that is one
+    name or number: leaving out a computed term (a whole step) would explain a mistake by
+    removing what the formula needs elsewhere."""
+    text = _text(node, lines)
+    if text is None or not isinstance(node.op, ast.Add | ast.Sub):
+        return
+    for side in ("right", "left") if isinstance(node.op, ast.Add) else ("right",):
+        term = getattr(node, side)
+        if not isinstance(term, ast.Name | ast.Constant | ast.Subscript | ast.Attribute):
+            continue
+        if _is_number(term, 1) or _is_number(term, 0):
+            continue  # `1 + e^(-z)`, `1 - p`: told by the other changes
+        yield (
+            "term",
+            f"`{text}` "
+            + ("adds" if isinstance(node.op, ast.Add) else "subtracts")
+            + f" `{ast.unparse(term)}`, a term the formula does not have there",
+            _at(node, lambda n, s=side: n.left if s == "right" else n.right),
+            node.lineno,
+        )
+
+
 def _product_factors(node: ast.expr) -> list[ast.expr]:
     """The factors of the product ``node`` starts, left to right (``(a * b) * c`` is
     ``a * b * c``)."""

@@ -34,17 +34,25 @@ def _outer(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
         return
     if isinstance(node.left, numbers) or isinstance(node.right, numbers):
         return
-    yield (
-        "outer",
+    said = (
         f"`{text}` multiplies two vectors "
         + ("entry by entry" if isinstance(node.op, ast.Mult) else "into one number (a dot product")
         + ("" if isinstance(node.op, ast.Mult) else "; `.T` does nothing to a 1-D array)")
-        + ", where the formula's column times row is an outer product, a matrix (np.outer)",
-        _at(
-            node, lambda n: _numpy_call(("outer",), [_untransposed(n.left), _untransposed(n.right)])
-        ),
-        node.lineno,
+        + ", where the formula's column times row is an outer product, a matrix (np.outer)"
     )
+    column = ast.unparse(_untransposed(node.right))
+    for flipped in (False, True):  # `(ŷ − y) * x` for x (ŷ − y)ᵀ: the column is written second
+        yield (
+            "outer",
+            said + (f", with `{column}` as its column" if flipped else ""),
+            _at(node, lambda n, f=flipped: _numpy_call(("outer",), _pair(n, f))),
+            node.lineno,
+        )
+
+
+def _pair(node: ast.BinOp, flipped: bool) -> list[ast.expr]:
+    pair = [_untransposed(node.left), _untransposed(node.right)]
+    return pair[::-1] if flipped else pair
 
 
 def _outer_calls(node: ast.Call, lines: list[str]) -> Iterator[Change]:

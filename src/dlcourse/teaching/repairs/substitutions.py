@@ -133,6 +133,32 @@ def _first_entries(node: ast.expr, lines: list[str]) -> Iterator[Change]:
             )
 
 
+def _new_axes(node: ast.expr, lines: list[str]) -> Iterator[Change]:
+    """``x[np.newaxis, :]`` or ``x[None]``: an axis the formula does not have."""
+    text = _text(node, lines)
+    if text is None or not isinstance(node, ast.Subscript):
+        return
+    parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    new = [p for p in parts if _is_new_axis(p)]
+    if not new or not all(_is_new_axis(p) or _is_whole(p) for p in parts):
+        return
+    yield (
+        "size",
+        f"`{text}` gives `{ast.unparse(node.value)}` an axis of length 1 the formula does not "
+        "have (a row or a column); it uses the array as it is",
+        _at(node, lambda n: n.value),
+        node.lineno,
+    )
+
+
+def _is_new_axis(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Constant) and node.value is None) or _called(node) == "newaxis"
+
+
+def _is_whole(node: ast.expr) -> bool:
+    return isinstance(node, ast.Slice) and node.lower is None and node.upper is None
+
+
 def _reshaped(node: ast.Call, lines: list[str], parameters: list[str]) -> Iterator[Change]:
     """``g.reshape(5, 1)``: a shape written as numbers, where it is the shape of one of the
     inputs."""

@@ -35,10 +35,21 @@ def softmax(f: Callable) -> list[Property]:
             f"some outputs lie outside [0, 1] (from {p.min():.4g} to {p.max():.4g}): "
             "probabilities come from e^z, which is never negative.",
         )
+        if np.allclose(p, np.exp(z)):
+            raise Mistake(
+                f"for one sample the outputs are e^z themselves, summing to {p.sum():.4g}: the "
+                "probabilities are each e^z divided by the sum over the sample's scores."
+            )
+        if np.allclose(p, 1):
+            raise Mistake(
+                f"for one sample (a 1-D z of {z.size} scores) every output is 1: each e^z was "
+                "divided by itself, not by the sum over the sample's scores. One sample is a "
+                "1-D array; only a batch has rows."
+            )
         require(
             np.isclose(p.sum(), 1),
-            f"for one sample the outputs sum to {p.sum():.4g}: probabilities must add up to 1, "
-            "so divide each e^z by their sum.",
+            f"for one sample the outputs sum to {p.sum():.4g}: each sample's probabilities "
+            "must add up to 1.",
         )
 
     def rows_sum_to_one() -> None:
