@@ -33,6 +33,7 @@ from .call_changes import (
     _collapsed,
     _functions,
     _integers,
+    _other_arguments,
     _swapped_arguments,
 )
 from .class_changes import _encoded_again, _inside_rounding, _rounded
@@ -196,6 +197,7 @@ def _edits(
             yield from _averages(node, lines)
             yield from _integers(node, lines)
             yield from _swapped_arguments(node, lines, notebook)
+            yield from _other_arguments(node, lines, notebook, parameters)
             yield from _other_functions(node, lines, notebook, answers)
             yield from _collapsed(node, lines)
         elif isinstance(node, ast.UnaryOp):

@@ -199,6 +199,39 @@ def _swapped_arguments(
             )
 
 
+def _other_arguments(
+    node: ast.Call, lines: list[str], notebook: dict[str, Any], parameters: list[str]
+) -> Iterator[Change]:
+    """A parameter passed to one of the learner's functions where another parameter, which
+    this call does not pass, belongs (``calc_gradient(y, y_hat, w)`` for ``x_i``)."""
+    text = _text(node, lines)
+    called = notebook.get(node.func.id) if isinstance(node.func, ast.Name) else None
+    if text is None or not isinstance(called, types.FunctionType):
+        return
+    if called.__globals__ is not notebook:
+        return
+    passed = {a.id for a in node.args if isinstance(a, ast.Name)}
+    for i, argument in enumerate(node.args):
+        if not isinstance(argument, ast.Name) or argument.id not in parameters:
+            continue
+        for other in parameters:
+            if other in passed:
+                continue
+
+            def put(n: ast.Call, i: int = i, other: str = other) -> ast.Call:
+                args = list(n.args)
+                args[i] = ast.Name(other, ast.Load())
+                return ast.Call(n.func, args, n.keywords)
+
+            yield (
+                "arguments",
+                f"`{text}` passes `{argument.id}` where `{other}` belongs (compare with the "
+                f"parameters of `{node.func.id}`)",
+                _at(node, put),
+                node.lineno,
+            )
+
+
 def _collapsed(node: ast.Call, lines: list[str]) -> Iterator[Change]:
     """A sum or mean over every entry, where the formula keeps one value per entry."""
     called = node.func.attr if isinstance(node.func, ast.Attribute) else None
