@@ -605,3 +605,18 @@ def test_provided_code_that_fails_on_a_wrong_exercise_names_that_exercise():
     exec("def forward_pass(x_i, w):\n    return 1 / (1 + np.exp(-(x_i @ w)))\n", namespace)
     with pytest.raises(ValueError, match="size"):
         namespace["accuracy_percent"](np.zeros((5, 2)), X, np.ones(3))
+
+
+def test_a_margin_too_wide_is_told_only_when_the_loss_is_that_of_a_typed_margin():
+    def clipped(y, y_hat):  # a margin someone typed: the loss at ŷ = y is −log(0.99)
+        p = np.clip(y_hat, 0.01, 0.99)
+        return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+    def offset(y, y_hat):  # a constant added: no margin explains it
+        p = np.clip(y_hat, 1e-12, 1 - 1e-12)
+        return -(y * np.log(p) + (1 - y) * np.log(1 - p)) + 0.0123
+
+    told = check.exercise_1_2_binary_cross_entropy(clipped, quiet=True).message
+    assert "held 0.01 away from 0 and 1" in told
+    other = check.exercise_1_2_binary_cross_entropy(offset, quiet=True).message
+    assert "held" not in other

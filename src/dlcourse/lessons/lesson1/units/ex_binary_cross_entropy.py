@@ -59,9 +59,17 @@ def binary_cross_entropy(f: Callable) -> list[Property]:
                 "log(0) is -inf, and 0 · log 0 is NaN in floating point. Keep ŷ away from exactly "
                 "0 and 1 before the logarithm.",
             )
+        kept = 1 - np.exp(-got.max())  # the loss −log(1 − ε) of ŷ held ε away from y
         require(
             np.all(np.abs(got) < 1e-4),
-            f"a certain, right prediction (ŷ = y) costs {got.max():.3g} instead of 0.",
+            f"a certain, right prediction (ŷ = y) costs {got.max():.3g} instead of 0"
+            + (
+                f": that is −log(1 − {kept:.3g}), the loss of ŷ held {kept:.3g} away from 0 "
+                "and 1. Keeping ŷ off exactly 0 and 1 needs only a tiny margin (1e-12 is "
+                "common); a large one changes the loss of every confident prediction."
+                if 0 < kept < 0.2 and np.all(got >= 0) and _round(kept)
+                else "."
+            ),
         )
 
     def natural_log() -> None:
@@ -149,6 +157,12 @@ def reference(y: np.ndarray, y_hat: np.ndarray) -> np.ndarray:
 
 def probe() -> tuple[np.ndarray, np.ndarray]:
     return np.array([1.0, 0.0, 1.0, 0.0]), np.array([0.3, 0.6, 0.85, 0.2])
+
+
+def _round(value: float) -> bool:
+    """Whether ``value`` is a number someone would type (0.01, 0.05, 1e-3): a margin chosen,
+    not a loss that only happens to be −log(1 − value)."""
+    return bool(np.isclose(value, float(f"{value:.1g}"), rtol=1e-6, atol=0))
 
 
 EXERCISE = Exercise(
