@@ -144,6 +144,9 @@ def typical_mistakes(y: np.ndarray, y_hat: np.ndarray) -> dict[str, np.ndarray]:
             y * np.log(y_hat) + np.log(1 - y_hat)
         ),
         "the term for class 0, (1 - y) log(1 - ŷ), is missing.": -(y * np.log(y_hat)),
+        "it is the squared error (y − ŷ)² of linear regression, not the cross-entropy: the "
+        "loss of logistic regression takes the logarithm of the probability given to the "
+        "right class.": (y - y_hat) ** 2,
     }
 
 
