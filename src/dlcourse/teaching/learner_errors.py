@@ -57,6 +57,12 @@ _MEANINGS: list[tuple[str, str]] = [
         "you invert; a data matrix of n samples × (d+1) features is not square.",
     ),
     (
+        r"division by zero",
+        "a value your code divides by is 0 for the check's inputs: ŷ = 0 or 1 makes ŷ(1 − ŷ) "
+        "zero, for one. Where the lesson's formula cancels such a factor, it has no division "
+        "left at all.",
+    ),
+    (
         r"[Ss]ingular matrix",
         "the matrix has no inverse: some of its columns (or of the columns of X it is made "
         "from) carry the same information, e.g. a column that is there twice.",
