@@ -84,7 +84,13 @@ def _search(exercise: Any, function: Callable[..., Any], others: Iterable[Any]) 
             for kind, description, variant, place in tier:
                 if description in passing or not screen(variant):
                     continue
-                result = judge(exercise.id, exercise.properties(variant), success="", quiet=True)
+                result = judge(
+                    exercise.id,
+                    exercise.properties(variant),
+                    success="",
+                    quiet=True,
+                    until_failure=True,
+                )
                 if ran_too_long(result):
                     return None  # a change that loops: no search that costs its limit each time
                 if result.status == PASSED:
@@ -236,7 +242,10 @@ def _passes(exercise: Any, function: Any) -> bool:
 
     # wrong on its probe is failing for sure, and one call where the checks make a dozen
     return _on_probe(exercise)(function) and (
-        judge(exercise.id, exercise.properties(function), success="", quiet=True).status == PASSED
+        judge(
+            exercise.id, exercise.properties(function), success="", quiet=True, until_failure=True
+        ).status
+        == PASSED
     )
 
 

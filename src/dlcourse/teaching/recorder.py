@@ -136,14 +136,33 @@ class _Wrap(ast.NodeTransformer):
             return self.generic_visit(node)  # an attribute assigned to
         else:
             self.generic_visit(node)
-        call = ast.Call(func=ast.Name(_KEEP, ast.Load()), args=[node], keywords=[])
-        return ast.copy_location(call, node)
+        keep = ast.copy_location(ast.Name(_KEEP, ast.Load()), node)
+        return ast.copy_location(ast.Call(func=keep, args=[node], keywords=[]), node)
 
     visit_BinOp = visit_UnaryOp = visit_Call = visit_Attribute = _wrapped
 
 
 def _wrap(definition: ast.FunctionDef, code: Any) -> ast.FunctionDef:
     return _Wrap().visit(definition)
+
+
+def _compiled(tree: ast.Module, code: Any) -> Any:
+    """``tree`` compiled at the learner's own line numbers (its lines counted from the start of
+    the function's source, shifted in the code objects, not node by node). The changes give
+    their new nodes locations; where one has none, every missing one is filled in."""
+    try:
+        compiled = compile(tree, code.co_filename, "exec")
+    except (TypeError, ValueError):  # a node without a location
+        compiled = compile(ast.fix_missing_locations(tree), code.co_filename, "exec")
+    return _shifted(compiled, code.co_firstlineno - 1)
+
+
+def _shifted(compiled: Any, lines: int) -> Any:
+    """``compiled`` and the code objects in it, ``lines`` lines further down."""
+    constants = tuple(
+        _shifted(c, lines) if isinstance(c, types.CodeType) else c for c in compiled.co_consts
+    )
+    return compiled.replace(co_firstlineno=compiled.co_firstlineno + lines, co_consts=constants)
 
 
 def _rewrite(
@@ -174,14 +193,15 @@ def _rewrite(
     definition.decorator_list = []
     definition = transform(definition, code)
     free = list(code.co_freevars)  # a closure's names: defined by a factory around it
+    at = {"lineno": 1, "col_offset": 0, "end_lineno": 1, "end_col_offset": 0}
     factory = ast.FunctionDef(
         name="__dlcourse_factory__",
-        args=ast.arguments([], [ast.arg(n) for n in free], None, [], [], None, []),
-        body=[definition, ast.Return(ast.Name(definition.name, ast.Load()))],
+        args=ast.arguments([], [ast.arg(n, **at) for n in free], None, [], [], None, []),
+        body=[definition, ast.Return(ast.Name(definition.name, ast.Load(), **at), **at)],
         decorator_list=[],
+        **at,
     )
-    tree = ast.fix_missing_locations(ast.Module([factory], []))
-    ast.increment_lineno(tree, code.co_firstlineno - 1)  # the learner's own line numbers
+    tree = ast.Module([factory], [])
     namespace = dict(function.__globals__, **extra)
     made[code] = function  # a recursive call meets the original
     for name in code.co_names:  # the learner's functions it calls, rewritten too
@@ -189,7 +209,7 @@ def _rewrite(
         if isinstance(called, types.FunctionType) and called is not function:
             namespace[name] = _rewrite(called, transform, extra, skip, made, depth - 1)
     try:
-        exec(compile(tree, code.co_filename, "exec"), namespace)
+        exec(_compiled(tree, code), namespace)
         cells = dict(zip(free, function.__closure__ or (), strict=True))
         inner = namespace.pop("__dlcourse_factory__")(*(c.cell_contents for c in cells.values()))
         for name, cell in cells.items():  # a function of the learner's it closes over

@@ -203,8 +203,11 @@ def judge(
     success: str,
     quiet: bool = False,
     hint: str = "",
+    until_failure: bool = False,
 ) -> CheckResult:
     """Test every property; report the most specific failure and the share that held.
+    ``until_failure``: stop at the first property that fails (whether it passes is all a
+    search for a cause asks of a changed copy).
 
     A :class:`NamedMistake` (a typical mistake recognised by its values) is reported before
     any other failure; then an exception in the learner's code while testing the first
@@ -213,7 +216,7 @@ def judge(
     failure.
     """
     with attempt() as record:
-        results, (named, error, first) = _test_each(properties, record)
+        results, (named, error, first) = _test_each(properties, record, until_failure)
     used = record.references()
     if record.reached_todo:
         status, message = (
@@ -252,7 +255,7 @@ def judge(
 
 
 def _test_each(
-    properties: Sequence[Property], record: Attempt
+    properties: Sequence[Property], record: Attempt, until_failure: bool = False
 ) -> tuple[list[PropertyResult], tuple[str | None, str | None, str | None]]:
     """Test the properties in order; return what each gave, and the first named mistake, the
     learner's exception on the first property (the plain call) and the first failure. Stops at
@@ -280,7 +283,7 @@ def _test_each(
             if index == 0:
                 error = text
             too_slow = isinstance(cause, TimeoutError)  # the grader's limit for the whole check
-        if record.reached_todo:
+        if record.reached_todo or (until_failure and first is not None):
             break
         if too_slow:
             results += [PropertyResult(p.name, False, NOT_TESTED) for p in properties[index + 1 :]]

@@ -98,8 +98,8 @@ def _replace(
     tree: ast.AST, where: set[tuple], change: Callable[[Any], ast.AST], *, first: bool
 ) -> ast.AST:
     """``tree`` with each node at one of the positions ``where`` replaced by ``change(node)``
-    (only the first found when ``first``). New nodes get their locations when the copy is
-    compiled (``recorder._rewrite`` fixes the missing ones)."""
+    (only the first found when ``first``). The new nodes take the location of the node they
+    replace."""
     todo = [tree]
     while todo:
         parent = todo.pop()
@@ -109,7 +109,7 @@ def _replace(
                 if not isinstance(item, ast.AST):
                     continue
                 if _position(item) in where:
-                    new = ast.copy_location(change(item), item)
+                    new = ast.fix_missing_locations(ast.copy_location(change(item), item))
                     if isinstance(value, list):
                         value[i] = new
                     else:
