@@ -332,8 +332,6 @@ def test_a_changed_copy_that_loops_ends_the_search_at_its_first_time_limit(monke
 
 
 def test_a_changed_copy_calls_no_function_of_the_notebook_but_the_lessons_answers(tmp_path):
-    import importlib.util
-
     cell = tmp_path / "cell.py"
     cell.write_text(
         "import numpy as np\n"
@@ -349,17 +347,13 @@ def test_a_changed_copy_calls_no_function_of_the_notebook_but_the_lessons_answer
         "    y_hat = forward_pass(x_i, w)\n"
         "    return w + learning_rate * calc_gradient(y_i, y_hat, x_i).reshape(w.shape)\n"
     )
-    spec = importlib.util.spec_from_file_location("a_notebook_cell", cell)
-    notebook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(notebook)
+    notebook = _cell(cell)
     result = check.exercise_1_2_sgd_step(notebook.sgd_step, quiet=True)
     assert "adds where the formula subtracts" in result.message
     assert notebook.CALLED == []
 
 
 def test_a_step_that_goes_wrong_through_a_failing_helper_names_the_helper(tmp_path):
-    import importlib.util
-
     cell = tmp_path / "helper_cell.py"
     cell.write_text(
         "import numpy as np\n\n\n"
@@ -371,17 +365,13 @@ def test_a_step_that_goes_wrong_through_a_failing_helper_names_the_helper(tmp_pa
         "    y_hat = forward_pass(x_i, w)\n"
         "    return w - learning_rate * calc_gradient(y_i, y_hat, x_i).reshape(w.shape)\n"
     )
-    spec = importlib.util.spec_from_file_location("a_helper_cell", cell)
-    notebook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(notebook)
+    notebook = _cell(cell)
     result = check.exercise_1_2_sgd_step(notebook.sgd_step, quiet=True)
     assert "your `forward_pass` (1.2 forward pass), which does not pass" in result.message
     assert "calc_gradient" not in result.message  # it passes its own check: not blamed
 
 
 def test_an_array_of_the_notebook_read_in_place_of_the_inputs_is_told(tmp_path):
-    import importlib.util
-
     cell = tmp_path / "global_cell.py"
     cell.write_text(
         "import numpy as np\n\n"
@@ -390,9 +380,17 @@ def test_an_array_of_the_notebook_read_in_place_of_the_inputs_is_told(tmp_path):
         "def normal_equation(X, y):\n"
         "    return XtX_inv @ X.T @ y\n"
     )
-    spec = importlib.util.spec_from_file_location("a_global_cell", cell)
-    notebook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(notebook)
+    notebook = _cell(cell)
     result = check.exercise_1_1_normal_equation(notebook.normal_equation, quiet=True)
     assert not result.passed
     assert "reads the notebook's array `XtX_inv` (2, 2)" in result.message
+
+
+def _cell(path):
+    """The module of a notebook cell written to ``path`` (its functions have a source file)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

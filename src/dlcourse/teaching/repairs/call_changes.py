@@ -176,10 +176,7 @@ def _swapped_arguments(
 ) -> Iterator[Change]:
     """Two arguments of a call to one of the learner's functions in each other's place."""
     text = _text(node, lines)
-    called = notebook.get(node.func.id) if isinstance(node.func, ast.Name) else None
-    if text is None or not isinstance(called, types.FunctionType):
-        return
-    if called.__globals__ is not notebook or any(isinstance(a, ast.Starred) for a in node.args):
+    if text is None or not _learners_call(node, notebook):
         return
     for i in range(len(node.args)):
         for j in range(i + 1, min(len(node.args), 4)):
@@ -199,16 +196,23 @@ def _swapped_arguments(
             )
 
 
+def _learners_call(node: ast.Call, notebook: dict[str, Any]) -> bool:
+    """Whether ``node`` calls one of the learner's own functions, with plain arguments."""
+    called = notebook.get(node.func.id) if isinstance(node.func, ast.Name) else None
+    return (
+        isinstance(called, types.FunctionType)
+        and called.__globals__ is notebook
+        and not any(isinstance(a, ast.Starred) for a in node.args)
+    )
+
+
 def _other_arguments(
     node: ast.Call, lines: list[str], notebook: dict[str, Any], parameters: list[str]
 ) -> Iterator[Change]:
     """A parameter passed to one of the learner's functions where another parameter, which
     this call does not pass, belongs (``calc_gradient(y, y_hat, w)`` for ``x_i``)."""
     text = _text(node, lines)
-    called = notebook.get(node.func.id) if isinstance(node.func, ast.Name) else None
-    if text is None or not isinstance(called, types.FunctionType):
-        return
-    if called.__globals__ is not notebook:
+    if text is None or not _learners_call(node, notebook):
         return
     passed = {a.id for a in node.args if isinstance(a, ast.Name)}
     for i, argument in enumerate(node.args):
