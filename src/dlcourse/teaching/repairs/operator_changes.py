@@ -79,8 +79,8 @@ def _signs(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
         left, right = ast.unparse(node.left), ast.unparse(node.right)
         yield (
             "sign",
-            f"`{text}` subtracts the other way round: the formula has `{right} - {left}` "
-            "(the sign of the result is flipped)",
+            f"`{text}` subtracts the other way round: `{right} - {left}` gives the right "
+            "answer (the sign of the result is flipped)",
             _at(node, lambda n: ast.BinOp(n.right, ast.Sub(), n.left)),
             node.lineno,
         )
