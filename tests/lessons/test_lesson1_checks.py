@@ -394,3 +394,19 @@ def _cell(path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def test_a_construct_the_changes_do_not_expect_ends_their_search_not_the_check(monkeypatch):
+    from dlcourse.teaching import repairs
+
+    def broken(node, lines):
+        raise AttributeError("a construct nobody planned for")
+        yield  # a generator, as the changes are
+
+    monkeypatch.setattr(repairs, "_regroupings", broken)
+
+    def step(w, x_i, y_i, learning_rate):  # `+`: found by the changes made before the break
+        return w + learning_rate * calc_gradient(y_i, forward_pass(x_i, w), x_i).reshape(w.shape)
+
+    result = check.exercise_1_2_sgd_step(step, quiet=True)
+    assert result.status == "failed", result.message

@@ -133,7 +133,9 @@ def variants(
             continue
         lines = source.splitlines()
         lesson = (expected, swappable) if target is function else ((), ())
-        for kind, description, edit, line in _edits(definition, lines, target, answers, *lesson):
+        for kind, description, edit, line in _guarded(
+            _edits(definition, lines, target, answers, *lesson)
+        ):
 
             def transform(tree: Any, code: Any, edit: Edit = edit, aim: Any = target.__code__):
                 return edit(tree) if code is aim else tree
@@ -148,6 +150,15 @@ def variants(
             if len(found) >= VARIANT_LIMIT:
                 break
     return sorted(found, key=lambda change: change[0] in LAST)  # stable: in order otherwise
+
+
+def _guarded(edits: Iterator[Change]) -> Iterator[Change]:
+    """``edits``, ended quietly where reading the learner's code fails on a construct the
+    changes do not expect: fewer candidates, never a check that breaks."""
+    try:
+        yield from edits
+    except Exception:
+        return
 
 
 def _edits(
