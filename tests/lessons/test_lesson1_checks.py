@@ -1,5 +1,7 @@
 """The exercise checks of Lesson 1: right answers pass, typical mistakes are named."""
 
+import ast
+
 import numpy as np
 import pytest
 
@@ -410,3 +412,38 @@ def test_a_construct_the_changes_do_not_expect_ends_their_search_not_the_check(m
 
     result = check.exercise_1_2_sgd_step(step, quiet=True)
     assert result.status == "failed", result.message
+
+
+def test_the_learners_own_text_is_quoted_whatever_characters_it_holds(tmp_path):
+    # ast counts columns in UTF-8 bytes (`ŷ` is two) and lines at "\n" only (not at U+2028)
+    cell = tmp_path / "unicode_cell.py"
+    cell.write_text(
+        "import numpy as np\n\n\n"
+        "def calc_gradient(y, ŷ, x_i):\n"
+        "    # the error\u2028 times the input\n"
+        "    return (ŷ + ŷ - y) * x_i\n",
+        encoding="utf-8",
+    )
+    result = check.exercise_1_2_gradient(_cell(cell).calc_gradient, quiet=True)
+    assert "`ŷ + ŷ - y`" in result.message or "`ŷ + ŷ`" in result.message, result.message
+
+
+def test_a_sign_change_quotes_the_expression_it_makes():
+    from dlcourse.teaching.repairs.operator_changes import _signs
+
+    line = "a + b - c"
+    node = ast.parse(line).body[0].value
+    said = next(d for kind, d, _, _ in _signs(node, [line]) if "other way round" in d)
+    assert "`c - (a + b)` gives the right answer" in said
+
+
+def test_an_attribute_named_like_a_notebook_array_is_not_that_array(tmp_path):
+    cell = tmp_path / "attribute_cell.py"
+    cell.write_text(
+        "import numpy as np\n\n"
+        "e = np.exp(np.arange(3.0))  # the notebook's own array, named e\n\n\n"
+        "def forward_pass(x_i, w):\n"
+        "    return 1 / (1 + np.e ** (x_i @ w))  # np.e, not the array e; a sign flipped\n"
+    )
+    result = check.exercise_1_2_forward_pass(_cell(cell).forward_pass, quiet=True)
+    assert not result.passed and "notebook's array" not in result.message, result.message

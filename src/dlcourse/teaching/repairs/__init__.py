@@ -131,7 +131,7 @@ def variants(
             continue
         if not isinstance(definition, ast.FunctionDef):
             continue
-        lines = source.splitlines()
+        lines = source.split("\n")  # as ast counts lines (splitlines also cuts at U+2028)
         lesson = (expected, swappable) if target is function else ((), ())
         for kind, description, edit, line in _guarded(
             _edits(definition, lines, target, answers, *lesson)
@@ -149,6 +149,8 @@ def variants(
                 found.append((kind, description, changed, f"{target.__name__}:{line}"))
             if len(found) >= VARIANT_LIMIT:
                 break
+        if len(found) >= VARIANT_LIMIT:
+            break
     return sorted(found, key=lambda change: change[0] in LAST)  # stable: in order otherwise
 
 

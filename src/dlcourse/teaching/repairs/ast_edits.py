@@ -125,7 +125,7 @@ def _position(node: ast.AST) -> tuple:
     return (type(node), *(getattr(node, a, None) for a in _POSITION))
 
 
-_POSITION = ("lineno", "col_offset", "end_col_offset")
+_POSITION = ("lineno", "col_offset", "end_lineno", "end_col_offset")
 
 
 def _renamed(old: str, new: str) -> Edit:
@@ -142,11 +142,12 @@ def _in_parentheses(node: ast.BinOp, child: ast.AST, lines: list[str]) -> bool:
         return True  # over several lines: leave it alone
     line = lines[node.lineno - 1]
     start = node.col_offset if child is node.left else node.left.end_col_offset
-    return "(" in line[start : child.col_offset]
+    return b"(" in line.encode()[start : child.col_offset]  # offsets count UTF-8 bytes
 
 
 def _text(node: ast.AST, lines: list[str]) -> str | None:
     """The learner's code of ``node`` as written (one line), or None."""
     if node.lineno != node.end_lineno:
         return None
-    return lines[node.lineno - 1][node.col_offset : node.end_col_offset]
+    line = lines[node.lineno - 1].encode()  # offsets count UTF-8 bytes (`ŷ` is two)
+    return line[node.col_offset : node.end_col_offset].decode(errors="replace")

@@ -3,6 +3,7 @@ which of the notebook's arrays they read where a parameter would be expected."""
 
 from __future__ import annotations
 
+import dis
 import types
 from typing import Any
 
@@ -62,8 +63,20 @@ def notebook_arrays(function: Any, skip: tuple[str, ...]) -> list[tuple[str, tup
     function is given."""
     found: dict[str, tuple[int, ...]] = {}
     for learner in _learner_functions(function, skip):
-        for name in learner.__code__.co_names:
+        for name in sorted(_globals_read(learner.__code__)):
             value = learner.__globals__.get(name)
             if isinstance(value, np.ndarray) and name not in found:
                 found[name] = tuple(int(n) for n in value.shape)
     return list(found.items())
+
+
+def _globals_read(code: types.CodeType) -> set[str]:
+    """The global names ``code`` reads (not the attributes it reads: ``np.e`` is no global
+    ``e``), in its nested code (a comprehension, a lambda) too."""
+    names = {
+        i.argval for i in dis.get_instructions(code) if i.opname in ("LOAD_GLOBAL", "LOAD_NAME")
+    }
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            names |= _globals_read(constant)
+    return names

@@ -45,8 +45,17 @@ def _regroupings(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
     operands = _operands(text) if text is not None else None
     if text is None or operands is None or len(operands) < 3:
         return
-    written = ast.dump(ast.parse(text, mode="eval").body)
+    try:
+        written = ast.dump(ast.parse(text, mode="eval").body)
+    except SyntaxError:  # not the learner's whole expression: leave it alone
+        return
     reading = _reading(node, lines)
+    if {type(op) for op in _chain_operators(node, lines)} & {ast.Add, ast.Sub} and {
+        type(op) for op in _chain_operators(node, lines)
+    } - {ast.Add, ast.Sub}:
+        why = "`*`, `/` and `@` are done before `+` and `-`"
+    else:
+        why = "operations of one level are done left to right"
     found = 0
     for size in range(2, len(operands)):
         for first in range(len(operands) - size + 1):
@@ -61,9 +70,8 @@ def _regroupings(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
             _forget_locations(new)
             yield (
                 "precedence",
-                f"Python reads `{text}` as `{reading}`: `*`, `/` and `@` are done before `+` "
-                "and `-`, so the terms are not grouped as in the formula (parentheses group "
-                "them)",
+                f"Python reads `{text}` as `{reading}`: {why}, so the terms are not grouped "
+                "as in the formula (parentheses group them)",
                 _at(node, lambda _, n=new: copy.deepcopy(n)),
                 node.lineno,
             )
@@ -125,6 +133,15 @@ def _reading(node: ast.AST, lines: list[str]) -> str:
         return f"({written})" if isinstance(part, ast.BinOp) else written  # its own brackets
 
     return shown(node, None)
+
+
+def _chain_operators(node: ast.BinOp, lines: list[str]) -> list[ast.operator]:
+    """The operators of the chain ``node`` starts (not those inside parentheses)."""
+    found = [node.op]
+    for child in (node.left, node.right):
+        if isinstance(child, ast.BinOp) and not _in_parentheses(node, child, lines):
+            found += _chain_operators(child, lines)
+    return found
 
 
 def _forget_locations(tree: ast.AST) -> None:

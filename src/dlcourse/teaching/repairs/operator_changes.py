@@ -76,11 +76,12 @@ def _signs(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
     if text is None or not isinstance(node.op, ast.Add | ast.Sub):
         return
     if isinstance(node.op, ast.Sub):
-        left, right = ast.unparse(node.left), ast.unparse(node.right)
+        right = ast.unparse(node.right)
+        swapped = ast.unparse(ast.BinOp(node.right, ast.Sub(), node.left))
         yield (
             "sign",
-            f"`{text}` subtracts the other way round: `{right} - {left}` gives the right "
-            "answer (the sign of the result is flipped)",
+            f"`{text}` subtracts the other way round: `{swapped}` gives the right answer (the "
+            "sign of the result is flipped)",
             _at(node, lambda n: ast.BinOp(n.right, ast.Sub(), n.left)),
             node.lineno,
         )
