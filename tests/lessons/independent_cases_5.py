@@ -1,7 +1,8 @@
 """Independent beginner-code cases for Lesson 1, set 5 (105 cases).
 
 Written late in the round of set 4, by a helper session that saw only the lesson and the
-notebook source, not the checks or the other sets; kept as written (only reformatted), and
+notebook source, not the checks or the other sets; kept as written (reformatted, and one
+comment that repeated the lesson word for word reworded), and
 measured before any of its verdicts was read (docs/teaching.md has that first measurement).
 
 Written only from the lesson text and the learner notebook, without looking at the checks: 26 "correct" cells (valid alternatives written differently from the model solution) and 79 "mistake" cells (one realistic beginner error each) for the 11 exercises. Per exercise (correct/mistake): 1.1 normal equation 3/6, 1.2 Iris questions 2/4, 1.2 binary cross-entropy 3/10, 1.2 gradient 2/8, 1.2 forward pass 3/8, 1.2 SGD update 2/8, 1.3 learning rates 2/5, 1.4 softmax 3/9, 1.4 forward pass 2/7, 1.4 gradient 2/7, 1.4 SGD update 2/7. Every cell is a complete notebook cell (imports and any helper functions it calls included), runs without files, network or unseeded randomness, and defines the names the notebook expects with the stub's parameter names and order. Mistakes cover wrong operators (* vs @, ** -1), signs and precedence, wrong axes, missing keepdims, broadcasting of column vs flat arrays, transposes of 1-D arrays, unstable exp/log and edge cases at probabilities of exactly 0 or 1, in-place mutation of arguments, globals and stale variables, wrong return values or none at all, off-by-one loops, swapped arguments, confusing the logistic and softmax pieces, and wrong answer formats."""
@@ -600,7 +601,7 @@ import numpy as np
 
 
 def calc_gradient(y, y_hat, x_i):
-    # Hint: don't forget to transpose the x_i vector
+    # the notebook's hint says to transpose x_i here
     return np.multiply(x_i.T, y_hat - y)
 """,
     note="Follows the original hint with x_i.T (a no-op on a 1-D array) and np.multiply with the factors in the other order.",
