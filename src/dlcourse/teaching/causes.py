@@ -118,12 +118,9 @@ def _helpers(exercise: Any, function: Any, others: Iterable[Any]) -> dict[str, A
     if hasattr(function, "variants"):
         uses = set(function.uses)
     else:
-        import dlcourse
-        from dlcourse.teaching.recorder import library_roots
         from dlcourse.teaching.repairs import learner_functions
 
-        skip = library_roots((str(Path(dlcourse.__file__).parent),))
-        uses = set(learner_functions(function, skip))
+        uses = set(learner_functions(function, _library()))
     own = exercise.names[0] if exercise.names else None
     return {
         other.names[0]: other
@@ -140,9 +137,7 @@ def _in_failing_helpers(
     if not passing or not helpers:
         return passing
 
-    failing = {
-        name for name, other in helpers.items() if not _passes(other, _helper(function, name))
-    }
+    failing = {other.names[0] for other in _failing(helpers, function)}
 
     def allowed(place: str) -> bool:
         where = place.split(":")[0]
@@ -154,7 +149,11 @@ def _in_failing_helpers(
 def failing_helpers(exercise: Any, function: Any, others: Iterable[Any]) -> list[Any]:
     """The other exercises whose answers ``function`` calls and that fail their own check:
     where ``function`` goes wrong through them, they are where to look first."""
-    helpers = _helpers(exercise, function, others)
+    return _failing(_helpers(exercise, function, others), function)
+
+
+def _failing(helpers: dict[str, Any], function: Any) -> list[Any]:
+    """The exercises of ``helpers`` whose answer, beside ``function``, fails its check."""
     return [other for name, other in helpers.items() if not _passes(other, _helper(function, name))]
 
 
@@ -163,11 +162,9 @@ def notebook_arrays(function: Any) -> list[tuple[str, tuple[int, ...]]]:
     it calls) reads, where the values it is given would be expected."""
     if hasattr(function, "variants"):  # in the learner's kernel: found with the changes
         return list(function.reads)
-    import dlcourse
-    from dlcourse.teaching.recorder import library_roots
     from dlcourse.teaching.repairs import notebook_arrays as arrays_read
 
-    return arrays_read(function, library_roots((str(Path(dlcourse.__file__).parent),)))
+    return arrays_read(function, _library())
 
 
 def _helper(function: Any, name: str) -> Any:
@@ -275,9 +272,15 @@ def _variants(
 ) -> list[tuple[str, str, Callable[..., Any], str]]:
     if hasattr(function, "variants"):  # a function in the learner's kernel
         return function.variants(expected, swappable, answers)
-    import dlcourse
-    from dlcourse.teaching.recorder import _rewrite, library_roots
+    from dlcourse.teaching.recorder import _rewrite
     from dlcourse.teaching.repairs import variants
 
-    skip = library_roots((str(Path(dlcourse.__file__).parent),))
-    return variants(function, skip, _rewrite, expected, swappable, answers)
+    return variants(function, _library(), _rewrite, expected, swappable, answers)
+
+
+def _library() -> tuple[str, ...]:
+    """dlcourse's own files: its functions are never the learner's."""
+    import dlcourse
+    from dlcourse.teaching.recorder import library_roots
+
+    return library_roots((str(Path(dlcourse.__file__).parent),))

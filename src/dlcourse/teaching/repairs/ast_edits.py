@@ -145,6 +145,13 @@ def _in_parentheses(node: ast.BinOp, child: ast.AST, lines: list[str]) -> bool:
     return b"(" in line.encode()[start : child.col_offset]  # offsets count UTF-8 bytes
 
 
+def _called(function: ast.expr) -> str | None:
+    """The name a call reaches: ``round`` of ``round(p)``, ``sum`` of ``np.sum(e)``."""
+    if isinstance(function, ast.Attribute):
+        return function.attr
+    return function.id if isinstance(function, ast.Name) else None
+
+
 def _text(node: ast.AST, lines: list[str]) -> str | None:
     """The learner's code of ``node`` as written (one line), or None."""
     if node.lineno != node.end_lineno:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from .ast_edits import Change, _at, _text
+from .ast_edits import Change, _at, _called, _text
 
 _ROUNDING = {"round", "rint", "floor", "ceil", "around", "int", "sign", "heaviside"}
 
@@ -25,7 +25,7 @@ def _rounded(node: ast.expr, lines: list[str]) -> Iterator[Change]:
         done = f"keeps only the largest entry of {value} (a one-hot row of its class)"
     elif any(isinstance(n, ast.Compare) for n in ast.walk(node)):
         done = f"turns {value} into a class (0 or 1) by a threshold"
-    elif _name(node.func) in ("round", "around") and len(node.args) == 2:
+    elif _called(node.func) in ("round", "around") and len(node.args) == 2:
         done = f"rounds {value} to {ast.unparse(node.args[1])} decimals"
     else:
         done = f"rounds {value} to a whole number"
@@ -41,9 +41,9 @@ def _inside_rounding(tree: ast.AST) -> set[int]:
     """The thresholds inside a rounding (``(p > 0.5).astype(float)``): told with it, once."""
     inner = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _name(node.func) == "astype":
+        if isinstance(node, ast.Call) and _called(node.func) == "astype":
             inner.add(id(node.func.value))
-        elif isinstance(node, ast.Call) and _name(node.func) == "where" and node.args:
+        elif isinstance(node, ast.Call) and _called(node.func) == "where" and node.args:
             inner.add(id(node.args[0]))
     return inner
 
@@ -55,11 +55,11 @@ def _unrounded(node: ast.expr) -> ast.expr | None:
             return node.left  # a threshold: p > 0.5
     if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Call):
         inner = node.slice  # np.eye(k)[np.argmax(p)]: a one-hot row of the largest
-        if _name(inner.func) == "argmax" and inner.args:
+        if _called(inner.func) == "argmax" and inner.args:
             return inner.args[0]
     if not isinstance(node, ast.Call):
         return None
-    called = _name(node.func)
+    called = _called(node.func)
     if called in _ROUNDING and node.args:
         return node.args[0]
     if called == "astype" and isinstance(node.func, ast.Attribute):
@@ -69,19 +69,13 @@ def _unrounded(node: ast.expr) -> ast.expr | None:
     return None
 
 
-def _name(function: ast.expr) -> str | None:
-    if isinstance(function, ast.Attribute):
-        return function.attr
-    return function.id if isinstance(function, ast.Name) else None
-
-
 def _encoded_again(node: ast.expr, lines: list[str], parameters: list[str]) -> Iterator[Change]:
     """``np.eye(K)[y]`` where ``y``, a parameter, is one-hot already."""
     text = _text(node, lines)
     if text is None or not isinstance(node, ast.Subscript):
         return
     label = node.slice
-    if not (isinstance(node.value, ast.Call) and _name(node.value.func) in ("eye", "identity")):
+    if not (isinstance(node.value, ast.Call) and _called(node.value.func) in ("eye", "identity")):
         return
     if isinstance(label, ast.Name) and label.id in parameters:
         yield (

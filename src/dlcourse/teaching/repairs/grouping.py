@@ -50,9 +50,8 @@ def _regroupings(node: ast.BinOp, lines: list[str]) -> Iterator[Change]:
     except SyntaxError:  # not the learner's whole expression: leave it alone
         return
     reading = _reading(node, lines)
-    if {type(op) for op in _chain_operators(node, lines)} & {ast.Add, ast.Sub} and {
-        type(op) for op in _chain_operators(node, lines)
-    } - {ast.Add, ast.Sub}:
+    levels = {isinstance(op, ast.Add | ast.Sub) for op in _chain_operators(node, lines)}
+    if levels == {True, False}:  # + or − mixed with * / @
         why = "`*`, `/` and `@` are done before `+` and `-`"
     else:
         why = "operations of one level are done left to right"

@@ -10,7 +10,7 @@ import types
 from collections.abc import Iterator
 from typing import Any
 
-from .ast_edits import Change, _at, _is_number, _text
+from .ast_edits import Change, _at, _called, _is_number, _text
 
 _JOINS = {"hstack", "column_stack", "concatenate", "append", "c_", "r_", "insert"}
 
@@ -58,12 +58,6 @@ def _is_ones(node: ast.expr) -> bool:
     if isinstance(node, ast.List | ast.Tuple):
         return len(node.elts) == 1 and _is_number(node.elts[0], 1)
     return isinstance(node, ast.Call) and _called(node.func) in ("ones", "ones_like")
-
-
-def _called(function: ast.expr) -> str | None:
-    if isinstance(function, ast.Attribute):
-        return function.attr
-    return function.id if isinstance(function, ast.Name) else None
 
 
 def _other_functions(
